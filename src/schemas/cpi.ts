@@ -1,0 +1,4 @@
+import type { ZodTypeAny } from 'zod';
+
+/** Placeholder until the family is implemented. */
+export const cpiSchemas: Record<string, ZodTypeAny> = {};
