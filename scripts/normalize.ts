@@ -117,7 +117,9 @@ function main(): number {
     const corrections = readCorrections(args.seeds);
     const sourcePath = join(args.seeds, 'source.json');
     const source = existsSync(sourcePath) ? JSON.parse(readFileSync(sourcePath, 'utf8')) : {};
-    const result = normalizeSeed(new Uint8Array(bytes), relPath(seedPath), corrections, source);
+    // Provenance and messages name the seed as the project stores it (seeds/<file>), whatever
+    // directory it was read from, so output bytes do not depend on where the seeds live.
+    const result = normalizeSeed(new Uint8Array(bytes), `seeds/${basename(seedPath)}`, corrections, source);
     for (const t of result.report.tables) log(`  ${t.id.padEnd(5)} ${String(t.rows).padStart(4)} righe  ${t.title}`);
     const s = result.report.summary;
     log(
