@@ -84,8 +84,26 @@ export function placeKey(name: string): string {
 export function findComune(name: string, region = 'Lombardia'): ComuneRef | null {
   const k = placeKey(name);
   if (!k) return null;
-  const hits = comuniOf(region).filter((c) => placeKey(c.nome) === k);
-  return hits.length === 1 ? hits[0] : null;
+  const hits = comuneIndex(region).get(k);
+  return hits && hits.length === 1 ? hits[0] : null;
+}
+
+const indexes = new Map<string, Map<string, ComuneRef[]>>();
+
+/** Comuni of a region by placeKey, built once: lookups run inside parser loops. */
+function comuneIndex(region: string): Map<string, ComuneRef[]> {
+  let idx = indexes.get(region);
+  if (!idx) {
+    idx = new Map();
+    for (const c of comuniOf(region)) {
+      const k = placeKey(c.nome);
+      const list = idx.get(k);
+      if (list) list.push(c);
+      else idx.set(k, [c]);
+    }
+    indexes.set(region, idx);
+  }
+  return idx;
 }
 
 /** Find a province of the region by its name as the document writes it ("Provincia di X", "Città Metropolitana di Milano", "CMM", "Monza e Brianza"). */
@@ -102,4 +120,9 @@ export function findProvince(label: string, region = 'Lombardia'): ProvinceRef |
   // "Monza e Brianza" vs the gazetteer's "Monza e della Brianza": compare without linking words.
   const loose = (s: string) => placeKey(s.replace(/\b(e|della|del|di|dei)\b/gi, ' '));
   return provinces.find((p) => loose(p.nome) === loose(t)) ?? null;
+}
+
+/** Names of the Italian regions as the gazetteer writes them (sorted), e.g. to spot a heading naming the wrong region. */
+export function regionNames(): string[] {
+  return [...new Set(ALL.map((c) => c.regione.nome))].sort((a, b) => a.localeCompare(b));
 }

@@ -1,0 +1,6 @@
+import { test } from 'vitest';
+import { parseProjectsFamily } from '../../scripts/parse/projects.ts';
+import { golden } from './harness.ts';
+
+// Excerpt copied verbatim from the seed (heading above the table through the line that ends it).
+test('golden projects-t15', () => golden('projects-t15', (ctx) => parseProjectsFamily(ctx)));
