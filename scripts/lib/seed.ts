@@ -70,6 +70,9 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 
 /** Remove markdown/HTML residue and collapse whitespace in one cell. */
 export function cleanCell(cell: string): string {
+  if (cell === '') return cell;
+  // Most cells carry no markup: skip the markup passes for them (this runs on every cell).
+  if (!/[<*#\\]/.test(cell)) return /[^\S ]|  |^ | $/.test(cell) ? cell.replace(/[\u00a0\s]+/g, ' ').trim() : cell;
   return cell
     .replace(/<\/?(b|u|i|strong|em)>/gi, '')
     .replace(/\*\*/g, '')

@@ -124,5 +124,7 @@ export function findProvince(label: string, region = 'Lombardia'): ProvinceRef |
 
 /** Names of the Italian regions as the gazetteer writes them (sorted), e.g. to spot a heading naming the wrong region. */
 export function regionNames(): string[] {
-  return [...new Set(ALL.map((c) => c.regione.nome))].sort((a, b) => a.localeCompare(b));
+  regionCache ??= [...new Set(ALL.map((c) => c.regione.nome))].sort((a, b) => a.localeCompare(b));
+  return regionCache;
 }
+let regionCache: string[] | null = null;

@@ -388,13 +388,22 @@ export function regionIn(text: string): string | null {
 export function foreignRegions(text: string, home: string | null): string[] {
   if (!home) return [];
   const out: string[] = [];
-  for (const r of regionNames()) {
-    const first = r.split('/')[0];
+  for (const [first, re] of regionPatterns()) {
     if (first === home) continue;
-    const re = new RegExp(`\\b(Regione|CPI)\\s+(della\\s+|di\\s+)?${first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'iu');
     if (re.test(text)) out.push(first);
   }
   return out;
+}
+
+let regionRe: [string, RegExp][] | null = null;
+
+/** One compiled pattern per region, built once: foreignRegions runs on every heading. */
+function regionPatterns(): [string, RegExp][] {
+  regionRe ??= regionNames().map((r) => {
+    const first = r.split('/')[0];
+    return [first, new RegExp(`\\b(Regione|CPI)\\s+(della\\s+|di\\s+)?${first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'iu')];
+  });
+  return regionRe;
 }
 
 /** The measure whose section contains line n, or null (title block, component introductions). */

@@ -5,7 +5,7 @@
  */
 import { SeedError, excerpt } from '../lib/errors.ts';
 import { isBlank, isSeparator, type SeedLine } from '../lib/seed.ts';
-import type { Check, ParseCtx, Provenance } from '../lib/types.ts';
+import type { Check, Correction, ParseCtx, Provenance } from '../lib/types.ts';
 import { parseItalianDate } from '../lib/values.ts';
 
 /** Expected column of a table: a stable key, a pattern for its (flattened) header, and a label for errors. */
@@ -184,10 +184,8 @@ export function fixText(ctx: ParseCtx, text: string, line: number, table: string
   const whole = ctx.corrections.find((c) => c.raw === text);
   if (whole) return record ? ctx.correct(text, line, table) : whole.fixed;
   let out = text;
-  // Longest keys first, so a phrase wins over a word inside it; ties by key for determinism.
-  const keys = [...ctx.corrections].filter((c) => c.raw.length >= 4).sort((a, b) => b.raw.length - a.raw.length || a.raw.localeCompare(b.raw));
-  for (const c of keys) {
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(c.raw)}(?![\\p{L}\\p{N}])`, 'gu');
+  for (const { c, re } of phrasePatterns(ctx.corrections)) {
+    re.lastIndex = 0;
     if (re.test(out)) {
       out = out.replace(re, () => c.fixed);
       if (record) ctx.correct(c.raw, line, table);
@@ -196,11 +194,29 @@ export function fixText(ctx: ParseCtx, text: string, line: number, table: string
   return out;
 }
 
+const patternCache = new WeakMap<readonly Correction[], { c: Correction; re: RegExp }[]>();
+
+/** Corrections usable inside a longer text, compiled once per corrections list. Longest keys first, so a phrase wins over a word inside it; ties by key for determinism. */
+function phrasePatterns(corrections: readonly Correction[]) {
+  let list = patternCache.get(corrections);
+  if (!list) {
+    list = [...corrections]
+      .filter((c) => c.raw.length >= 4)
+      .sort((a, b) => b.raw.length - a.raw.length || a.raw.localeCompare(b.raw))
+      .map((c) => ({ c, re: new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(c.raw)}(?![\\p{L}\\p{N}])`, 'gu') }));
+    patternCache.set(corrections, list);
+  }
+  return list;
+}
+
 /** Corrections (from corrections.json) whose key occurs in a text, without applying or recording them. */
 export function correctionsIn(ctx: ParseCtx, text: string) {
-  return ctx.corrections.filter(
-    (c) => c.raw === text || (c.raw.length >= 4 && new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(c.raw)}(?![\\p{L}\\p{N}])`, 'u').test(text)),
+  const phrases = new Set(
+    phrasePatterns(ctx.corrections)
+      .filter(({ re }) => ((re.lastIndex = 0), re.test(text)))
+      .map(({ c }) => c),
   );
+  return ctx.corrections.filter((c) => c.raw === text || phrases.has(c));
 }
 
 /** Remove emphasis left by the extraction inside running text ("*green*"). */
