@@ -130,8 +130,13 @@ export function buildPolicy(inv: InlineInventory): string {
 export const OTHER_HEADERS: [string, string][] = [
   ['X-Content-Type-Options', 'nosniff'],
   ['Referrer-Policy', 'strict-origin-when-cross-origin'],
-  ['Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()'],
+  ['Permissions-Policy', 'camera=(), microphone=(), geolocation=()'],
 ];
+
+/** Every header the site is served with, for a policy: what the configs below write and the tests send. */
+export function allHeaders(policy: string): Record<string, string> {
+  return { 'Content-Security-Policy': policy, ...Object.fromEntries(OTHER_HEADERS) };
+}
 
 /** `_headers` file (Netlify, Cloudflare Pages) for a site deployed under `base`. */
 export function headersFile(policy: string, base = '/'): string {

@@ -23,35 +23,40 @@ export type Token =
 /** Elements whose content is raw text: no tags inside until the matching end tag. */
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'noembed', 'noframes', 'plaintext']);
 
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 12 || c === 13;
+
 /** Attributes of a start tag `tag` (from '<' to '>' inclusive), with value offsets. */
 export function parseAttributes(tag: string): Attr[] {
   const attrs: Attr[] = [];
+  const n = tag.length;
+  const code = (k: number) => tag.charCodeAt(k);
   let i = 1;
-  while (i < tag.length && !/[\s/>]/.test(tag[i])) i++; // tag name
-  while (i < tag.length) {
-    while (i < tag.length && /[\s/]/.test(tag[i])) i++;
-    if (i >= tag.length || tag[i] === '>') break;
+  // Tag name: up to whitespace, '/' or '>'.
+  while (i < n && !isSpace(code(i)) && code(i) !== 47 && code(i) !== 62) i++;
+  while (i < n) {
+    while (i < n && (isSpace(code(i)) || code(i) === 47)) i++;
+    if (i >= n || code(i) === 62) break;
     const ns = i;
-    while (i < tag.length && !/[\s/>=]/.test(tag[i])) i++;
+    while (i < n && !isSpace(code(i)) && code(i) !== 47 && code(i) !== 62 && code(i) !== 61) i++;
     if (i === ns) i++; // a stray '=': skip it
     const name = tag.slice(ns, i).toLowerCase();
     let j = i;
-    while (j < tag.length && /\s/.test(tag[j])) j++;
-    if (tag[j] !== '=') {
+    while (j < n && isSpace(code(j))) j++;
+    if (code(j) !== 61) {
       attrs.push({ name, start: i, end: i, hasValue: false });
       continue;
     }
     j++;
-    while (j < tag.length && /\s/.test(tag[j])) j++;
-    const q = tag[j];
-    if (q === '"' || q === "'") {
-      const close = tag.indexOf(q, j + 1);
-      const end = close === -1 ? tag.length - 1 : close;
+    while (j < n && isSpace(code(j))) j++;
+    const q = code(j);
+    if (q === 34 || q === 39) {
+      const close = tag.indexOf(q === 34 ? '"' : "'", j + 1);
+      const end = close === -1 ? n - 1 : close;
       attrs.push({ name, start: j + 1, end, hasValue: true });
       i = end + 1;
     } else {
       let k = j;
-      while (k < tag.length && !/[\s>]/.test(tag[k])) k++;
+      while (k < n && !isSpace(code(k)) && code(k) !== 62) k++;
       attrs.push({ name, start: j, end: k, hasValue: true });
       i = k;
     }
@@ -67,17 +72,17 @@ export function getAttribute(tag: string, name: string): string | undefined {
 
 /** End of a tag beginning at `lt` ('<'): index just past '>', honouring quoted attribute values. */
 function tagEnd(html: string, lt: number): number {
-  let q = '';
+  let q = 0;
   for (let i = lt + 1; i < html.length; i++) {
-    const c = html[i];
+    const c = html.charCodeAt(i);
     if (q) {
-      if (c === q) q = '';
-    } else if (c === '"' || c === "'") {
+      if (c === q) q = 0;
+    } else if (c === 34 || c === 39) {
       // A quote opens a value only right after '=' (spaces allowed); elsewhere it is text.
       let k = i - 1;
-      while (k > lt && /\s/.test(html[k])) k--;
-      if (html[k] === '=') q = c;
-    } else if (c === '>') return i + 1;
+      while (k > lt && isSpace(html.charCodeAt(k))) k--;
+      if (html.charCodeAt(k) === 61) q = c;
+    } else if (c === 62) return i + 1;
   }
   return html.length;
 }

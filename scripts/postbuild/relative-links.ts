@@ -138,6 +138,7 @@ const URL_ATTRS = new Set(['href', 'src', 'action', 'formaction', 'poster', 'dat
 const SRCSET_ATTRS = new Set(['srcset', 'imagesrcset']);
 /** One start tag with `map` applied to the URLs in its attributes. */
 function mapTagUrls(tag: string, map: (url: string) => string): string {
+  if (!tag.includes('=')) return tag; // no attribute values: nothing to map
   const attrs = parseAttributes(tag);
   const isRefresh = attrs.some((a) => a.name === 'http-equiv' && tag.slice(a.start, a.end).toLowerCase() === 'refresh');
   let out = '';

@@ -1,0 +1,164 @@
+/**
+ * Cold loads in Debian's Chromium (playwright-core, tests/support/browser.mjs): every measured
+ * load starts a fresh browser on an empty profile, so nothing is cached. Every request of the
+ * page and its workers is counted with its resource type and its bytes on the wire (encoded
+ * body + headers) as served by tests/support/server.mjs, which gzips text like a static host.
+ *
+ * Search: /cerca/?q=<query> is what the header form of every page submits; "first results" is
+ * the moment the first result link is in the DOM, read in the page (performance.now(), i.e.
+ * milliseconds since navigation started) by an observer installed before any script runs.
+ */
+import type { Page, Request } from 'playwright-core';
+import { launchBrowser } from '../../tests/support/browser.mjs';
+import { resultLinks } from '../../tests/support/search.mjs';
+
+export interface ColdLoad {
+  url: string;
+  requests: number;
+  bytes: number;
+  /** Requests and bytes by DevTools resource type (Document, Stylesheet, Script, Fetch…). */
+  byType: Record<string, { requests: number; bytes: number }>;
+  scriptRequests: number;
+  /** Milliseconds from navigation start to the load event. */
+  loadMs: number | null;
+  failed: string[];
+}
+
+export interface SearchRun extends ColdLoad {
+  query: string;
+  /** ms from navigation start to the first result link in the DOM (null if none appeared). */
+  firstResultMs: number | null;
+  /** Bytes transferred up to the first result (the rest is results' fragments and late requests). */
+  bytesAtFirstResult: number | null;
+  results: number;
+}
+
+/**
+ * Watch the network of a page through Playwright's events, which (unlike a CDP session on the
+ * page) include the requests of dedicated workers — where Pagefind fetches its index.
+ */
+function watch(page: Page) {
+  const reqs = new Map<Request, Req>();
+  const pending: Promise<void>[] = [];
+  let lastActivity = Date.now();
+  page.on('request', (r) => {
+    reqs.set(r, { url: r.url(), type: r.resourceType(), bytes: 0 });
+    lastActivity = Date.now();
+  });
+  page.on('requestfinished', (r) => {
+    lastActivity = Date.now();
+    pending.push(
+      r.sizes().then(
+        (s) => {
+          const x = reqs.get(r);
+          if (x) x.bytes = s.responseBodySize + s.responseHeadersSize;
+        },
+        () => {},
+      ),
+    );
+  });
+  page.on('requestfailed', (r) => {
+    lastActivity = Date.now();
+    const x = reqs.get(r);
+    if (x) x.failed = true;
+  });
+  return {
+    reqs,
+    /** Bytes of the requests finished so far. */
+    async bytes() {
+      await Promise.all(pending);
+      return [...reqs.values()].reduce((n, r) => n + r.bytes, 0);
+    },
+    /** Resolve once no request started or finished for `quietMs` (or after `maxMs`), sizes read. */
+    async idle(quietMs = 500, maxMs = 10_000) {
+      const start = Date.now();
+      lastActivity = Math.max(lastActivity, start);
+      while (Date.now() - lastActivity < quietMs && Date.now() - start < maxMs) await new Promise((r) => setTimeout(r, 50));
+      await Promise.all(pending);
+    },
+  };
+}
+
+interface Req {
+  url: string;
+  type: string;
+  bytes: number;
+  failed?: boolean;
+}
+
+function summarizeRequests(url: string, reqs: Map<Request, Req>): Omit<ColdLoad, 'loadMs'> {
+  const byType: ColdLoad['byType'] = {};
+  let bytes = 0;
+  const failed: string[] = [];
+  for (const r of reqs.values()) {
+    if (r.url.startsWith('data:')) continue;
+    const t = (byType[r.type] ??= { requests: 0, bytes: 0 });
+    t.requests++;
+    t.bytes += r.bytes;
+    bytes += r.bytes;
+    if (r.failed) failed.push(r.url);
+  }
+  const count = Object.values(byType).reduce((n, t) => n + t.requests, 0);
+  return { url, requests: count, bytes, byType, scriptRequests: byType.script?.requests ?? 0, failed };
+}
+
+async function loadMs(page: Page): Promise<number | null> {
+  // A string for the same reason as OBSERVE_FIRST_RESULT.
+  const end = (await page.evaluate("performance.getEntriesByType('navigation')[0]?.loadEventEnd ?? 0")) as number;
+  return end > 0 ? Math.round(end) : null;
+}
+
+/** One cold load of `url`: requests and bytes until the network is quiet after the load event. */
+export async function coldLoad(url: string): Promise<ColdLoad> {
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.context.newPage();
+    const net = watch(page);
+    await page.goto(url, { waitUntil: 'load' });
+    await net.idle();
+    return { ...summarizeRequests(url, net.reqs), loadMs: await loadMs(page) };
+  } finally {
+    await browser.close();
+  }
+}
+
+/**
+ * Runs in the page before its scripts: note when the first search result link appears. A string,
+ * not a function: tsx would wrap a function's inner helpers in its own `__name` calls, which do
+ * not exist in the page.
+ */
+const OBSERVE_FIRST_RESULT = `(() => {
+  const obs = new MutationObserver(() => {
+    if (window.__firstResult === undefined && document.querySelector('.pagefind-ui__result-link, .pagefind-ui__result a[href]')) {
+      window.__firstResult = performance.now();
+      obs.disconnect();
+    }
+  });
+  obs.observe(document, { childList: true, subtree: true });
+})();`;
+
+/** A cold load of the search page with `query`, as the header form submits it. */
+export async function coldSearch(origin: string, base: string, query: string, timeoutMs = 15_000): Promise<SearchRun> {
+  const url = `${origin}${base}cerca/?q=${encodeURIComponent(query)}`;
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.context.newPage();
+    await page.addInitScript(OBSERVE_FIRST_RESULT);
+    const net = watch(page);
+    let firstResultMs: number | null = null;
+    let bytesAtFirstResult: number | null = null;
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    try {
+      await page.waitForFunction('window.__firstResult !== undefined', null, { timeout: timeoutMs, polling: 20 });
+      bytesAtFirstResult = await net.bytes();
+      firstResultMs = Math.round((await page.evaluate('window.__firstResult')) as number);
+    } catch {
+      /* no result within the timeout: reported as null */
+    }
+    await net.idle();
+    const results = (await resultLinks(page, base)).length;
+    return { ...summarizeRequests(url, net.reqs), loadMs: await loadMs(page), query, firstResultMs, bytesAtFirstResult, results };
+  } finally {
+    await browser.close();
+  }
+}

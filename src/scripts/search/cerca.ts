@@ -1,0 +1,258 @@
+/**
+ * The /cerca/ page's only script: search the Pagefind index as the reader types, show each result
+ * with its type, province, a detail line and the excerpt, and announce the count in a live region.
+ *
+ * - The query comes from ?q= (the header form of every page submits it) and runs on arrival;
+ *   ?tipo=, ?provincia=, ?misura= preselect the filters. The URL follows the box, so a search can
+ *   be shared.
+ * - Pagefind's JS API, not its default UI: our markup, Italian strings, fewer bytes. The bundle is
+ *   loaded from the page's data-bundle (built from the site's base path) as soon as the script
+ *   runs, so the index is warm by the time the reader has typed.
+ * - Query normalisation (src/lib/search/query.ts): split CUPs joined, apostrophes unified,
+ *   "S.Angelo" spaced. Case and accents are Pagefind's own business.
+ * - Ranking is Pagefind's, except that pages named exactly as the query come first
+ *   (src/lib/search/rank.ts): "Milano" → the comune, the province, CPI Milano, Comune di Milano.
+ * - On file:// (an unzipped copy) Pagefind cannot load: the page keeps its visible explanation
+ *   and links to the A–Z indexes, and nothing is fetched.
+ * - Every piece of result text is set with textContent; the excerpt's <mark>s become elements
+ *   (src/lib/search/excerpt.ts). No innerHTML.
+ */
+import { normalizeQuery } from '../../lib/search/query.ts';
+import { RERANK_WINDOW, isExactName, promoteExact } from '../../lib/search/rank.ts';
+import { excerptParts } from '../../lib/search/excerpt.ts';
+import { resultCountText, tipoLabel } from '../../lib/search/labels.ts';
+
+interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+  filters: Record<string, string[] | undefined>;
+}
+interface PagefindResult {
+  id: string;
+  score: number;
+  data(): Promise<PagefindResultData>;
+}
+interface PagefindResponse {
+  results: PagefindResult[];
+}
+interface Pagefind {
+  options(o: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  preload?(term: string, o?: Record<string, unknown>): Promise<void>;
+  search(term: string | null, o?: { filters?: Record<string, string> }): Promise<PagefindResponse | null>;
+}
+
+/** Results shown at once (each one costs a small fragment download). */
+const PAGE_SIZE = 10;
+/** Pause after a keystroke before searching (ms): short, the index answers in a few ms. */
+const DEBOUNCE = 80;
+const FILTER_KEYS = ['tipo', 'provincia', 'misura'] as const;
+/**
+ * Pagefind ranking: termSimilarity up from 1 so that "salo" prefers "Salò" to "Salone" and
+ * "milano" "Milano" to "Milanese"; a measure's code counts more than a title ("M5C2 I1.3.1" is
+ * printed on every project of the measure); the detail line (entity of a project) a little less.
+ */
+const RANKING = { termSimilarity: 3, metaWeights: { title: 5, codice: 8, nome: 1, dettaglio: 0.5 } };
+
+const root = document.querySelector<HTMLElement>('[data-cerca]');
+if (root) start(root);
+
+function start(root: HTMLElement) {
+  const form = root.querySelector<HTMLFormElement>('form')!;
+  const input = root.querySelector<HTMLInputElement>('input[name="q"]')!;
+  const status = root.querySelector<HTMLElement>('[data-cerca-stato]')!;
+  const heading = root.querySelector<HTMLElement>('[data-cerca-titolo]')!;
+  const list = root.querySelector<HTMLOListElement>('[data-cerca-risultati]')!;
+  const more = root.querySelector<HTMLButtonElement>('[data-cerca-altri]')!;
+  const offline = root.querySelector<HTMLElement>('[data-cerca-offline]')!;
+  const selects = Object.fromEntries(FILTER_KEYS.map((k) => [k, form.querySelector<HTMLSelectElement>(`select[name="${k}"]`)])) as Record<
+    (typeof FILTER_KEYS)[number],
+    HTMLSelectElement | null
+  >;
+
+  // An unzipped copy opened from disk: the browser refuses Pagefind's modules and worker.
+  if (location.protocol === 'file:') return;
+
+  offline.hidden = true;
+  root.classList.add('cerca-attiva');
+
+  const params = new URLSearchParams(location.search);
+  input.value = params.get('q') ?? '';
+  for (const k of FILTER_KEYS) {
+    const v = params.get(k);
+    const sel = selects[k];
+    if (sel && v && [...sel.options].some((o) => o.value === v)) sel.value = v;
+  }
+
+  const bundle = root.dataset.bundle!;
+  const base = root.dataset.base!;
+  let pagefind: Promise<Pagefind> | null = null;
+  const load = () =>
+    (pagefind ??= (import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<Pagefind>).then(async (pf) => {
+      await pf.options({ baseUrl: base, excerptLength: 24, ranking: RANKING });
+      await pf.init();
+      return pf;
+    }));
+
+  let generation = 0;
+  let shown: { entries: { result: PagefindResult; data: PagefindResultData | null }[]; next: number; gen: number } | null = null;
+  let timer: number | undefined;
+
+  const filters = () => {
+    const f: Record<string, string> = {};
+    for (const k of FILTER_KEYS) if (selects[k]?.value) f[k] = selects[k]!.value;
+    return f;
+  };
+
+  const syncUrl = (q: string) => {
+    const p = new URLSearchParams();
+    if (q) p.set('q', q);
+    for (const [k, v] of Object.entries(filters())) p.set(k, v);
+    const qs = p.toString();
+    history.replaceState(null, '', `${location.pathname}${qs ? `?${qs}` : ''}`);
+  };
+
+  async function run() {
+    const gen = ++generation;
+    const raw = input.value;
+    const q = normalizeQuery(raw);
+    const f = filters();
+    syncUrl(raw.trim());
+    if (!q && Object.keys(f).length === 0) {
+      clear();
+      status.textContent = '';
+      return;
+    }
+    let pf: Pagefind;
+    try {
+      pf = await load();
+    } catch {
+      if (gen !== generation) return;
+      clear();
+      offline.hidden = false;
+      status.textContent = 'La ricerca non è disponibile: non è stato possibile caricare l’indice.';
+      return;
+    }
+    let res: PagefindResponse | null;
+    try {
+      res = await pf.search(q || null, { filters: f });
+    } catch {
+      res = null;
+    }
+    if (gen !== generation) return;
+    if (!res) {
+      clear();
+      status.textContent = 'La ricerca non è riuscita: riprova o usa gli indici alfabetici qui sotto.';
+      return;
+    }
+    const results = res.results;
+    // Pagefind's order, except that pages named exactly as the query come first (rank.ts):
+    // decided among the first RERANK_WINDOW results, whose data is fetched now, in parallel.
+    const head = results.slice(0, q ? RERANK_WINDOW : PAGE_SIZE);
+    let datas: PagefindResultData[];
+    try {
+      datas = await Promise.all(head.map((r) => r.data()));
+    } catch {
+      if (gen !== generation) return;
+      clear();
+      status.textContent = 'La ricerca non è riuscita: riprova o usa gli indici alfabetici qui sotto.';
+      return;
+    }
+    if (gen !== generation) return;
+    const ranked = promoteExact(
+      head.map((r, i) => ({ result: r, data: datas[i] as PagefindResultData | null })),
+      (e) => !!q && isExactName(q, e.data!),
+    );
+    shown = { entries: [...ranked, ...results.slice(head.length).map((r) => ({ result: r, data: null }))], next: 0, gen };
+    list.replaceChildren();
+    await showMore();
+    if (gen !== generation) return;
+    heading.hidden = results.length === 0;
+    status.textContent = resultCountText(results.length, q);
+    // For the browser tests: when the results of which query were on screen (query timing).
+    performance.mark('cerca:risultati', { detail: { q, input: raw, filtri: f, n: results.length } });
+  }
+
+  async function showMore() {
+    if (!shown) return;
+    const { entries, gen } = shown;
+    const slice = entries.slice(shown.next, shown.next + PAGE_SIZE);
+    const datas = await Promise.all(slice.map((e) => e.data ?? e.result.data()));
+    if (gen !== generation) return;
+    const firstNew = shown.next;
+    list.append(...datas.map(renderResult));
+    shown.next += slice.length;
+    more.hidden = shown.next >= entries.length;
+    return firstNew;
+  }
+
+  function clear() {
+    shown = null;
+    list.replaceChildren();
+    heading.hidden = true;
+    more.hidden = true;
+  }
+
+  function renderResult(d: PagefindResultData): HTMLLIElement {
+    const li = document.createElement('li');
+    li.className = 'cerca-risultato';
+    const tipo = d.filters.tipo?.[0] ?? d.meta.tipo;
+    const provincia = d.filters.provincia?.[0];
+    const kind = document.createElement('p');
+    kind.className = 'cerca-tipo';
+    const badge = document.createElement('span');
+    badge.className = 'cerca-badge';
+    badge.textContent = tipoLabel(tipo);
+    kind.append(badge);
+    if (provincia && tipo !== 'provincia') kind.append(` · provincia di ${provincia}`);
+    const h = document.createElement('h3');
+    const a = document.createElement('a');
+    a.href = d.url;
+    a.textContent = d.meta.title ?? d.url;
+    h.append(a);
+    li.append(kind, h);
+    if (d.meta.dettaglio) {
+      const p = document.createElement('p');
+      p.className = 'cerca-dettaglio';
+      p.textContent = d.meta.dettaglio;
+      li.append(p);
+    }
+    const parts = excerptParts(d.excerpt);
+    if (parts.length) {
+      const p = document.createElement('p');
+      p.className = 'cerca-estratto';
+      for (const part of parts) {
+        if (part.mark) {
+          const m = document.createElement('mark');
+          m.textContent = part.text;
+          p.append(m);
+        } else p.append(part.text);
+      }
+      li.append(p);
+    }
+    return li;
+  }
+
+  const schedule = () => {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(run, DEBOUNCE);
+  };
+
+  input.addEventListener('input', schedule);
+  for (const k of FILTER_KEYS) selects[k]?.addEventListener('change', () => void run());
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    window.clearTimeout(timer);
+    void run();
+  });
+  more.addEventListener('click', async () => {
+    const first = await showMore();
+    // Move focus to the first new result so keyboard and screen-reader users continue from there.
+    if (first !== undefined) list.children[first]?.querySelector('a')?.focus();
+  });
+
+  // Warm the index now; search at once when the page was opened with a query or filters.
+  void load().catch(() => {});
+  if (input.value.trim() || Object.keys(filters()).length) void run();
+}
