@@ -586,8 +586,8 @@ export function describeColumn(col: Column, collection: string, columns: readonl
   switch (col.role) {
     case 'stato': {
       const of = columns.find((c) => c.name === col.of);
-      const label = of ? (describeColumn(of, collection, columns).descrizione ?? col.of) : col.of;
-      return { descrizione: `Stato del valore «${col.of}» (${lowerFirst(label ?? '')}): ${statusLegend(col.enum)}`, unita: null };
+      const what = of ? (fieldDoc(collection, of.path)?.d ?? of.schemaDescription) : undefined;
+      return { descrizione: `Perché «${col.of}»${what ? ` (${lowerFirst(what)})` : ''} ha o non ha un numero: ${statusLegend(col.enum)}`, unita: null };
     }
     case 'fonte': {
       const suffix = Object.keys(PROVENANCE_DOCS).find((k) => col.name.endsWith(k));

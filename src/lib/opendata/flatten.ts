@@ -337,7 +337,7 @@ function ordered<T extends Column>(cols: T[]): T[] {
   const seen = new Map<string, string>();
   for (const c of cols) {
     const prev = seen.get(c.name);
-    if (prev !== undefined) throw new Error(`opendata: two fields flatten to the same column "${c.name}" (${prev} and ${c.path}); rename one in src/schemas`);
+    if (prev !== undefined) throw new Error(`opendata: two fields flatten to the same column "${c.name}" (${prev} and ${c.path}); rename one in src/schemas, or give one a «col» in src/lib/opendata/dictionary.ts`);
     seen.set(c.name, c.path);
   }
   return cols.map((c, i) => ({ c, i })).sort((a, b) => ORDER[a.c.role] - ORDER[b.c.role] || a.i - b.i).map(({ c }) => c);
@@ -349,8 +349,10 @@ const plans = new WeakMap<ZodTypeAny, Map<string, Plan>>();
 function planOf(schema: ZodTypeAny, opts: FlattenOptions): Plan {
   let bySchema = plans.get(schema);
   if (!bySchema) plans.set(schema, (bySchema = new Map()));
-  const cacheKey = opts.collection ?? '';
-  let p = bySchema.get(cacheKey);
+  // The plan depends on the renames, which are per collection: without a collection name a
+  // rename hook cannot be told apart from another, so such a plan is not cached.
+  const cacheKey = opts.collection ?? (opts.rename ? null : '');
+  let p = cacheKey === null ? undefined : bySchema.get(cacheKey);
   if (!p) {
     p = { columns: [], children: [] };
     const rename = opts.rename;
@@ -360,7 +362,7 @@ function planOf(schema: ZodTypeAny, opts: FlattenOptions): Plan {
     };
     compile(schema, [], [], false, p, { docBase: [], part });
     p.columns = ordered(p.columns);
-    bySchema.set(cacheKey, p);
+    if (cacheKey !== null) bySchema.set(cacheKey, p);
   }
   return p;
 }

@@ -48,7 +48,7 @@ export function licenceFrom(source: { licence?: string; licenceUrl?: string; iss
     version,
     admsType,
     issuer,
-    attribution: `Fonte: ${issuer}. Dati rielaborati e pubblicati con licenza ${name}.`,
+    attribution: `Fonte: ${issuer} (dati rielaborati).`,
   };
 }
 

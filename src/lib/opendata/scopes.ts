@@ -3,7 +3,7 @@
  * per-page downloads (dati/<scope>/<slug>/…) and by pages that want to list exactly the rows
  * they offer for download. Pure: a function of the collections and the document's tables.
  *
- * - misura/<id>: the measure's own record(s) and every row of the document tables of that measure;
+ * - misura/<id>: the measure's record and every row of the document tables it lists;
  * - provincia/<id>: the province, its CPI, their target rows, the plan rows that name them or cover the
  *   whole province, the entities based there and their projects;
  * - cpi/<slug>: the office, its target rows (T08/T09) and the plan rows that name it or are shared by
@@ -59,17 +59,14 @@ const measureSlug = (code: string) =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
 
-/** Ids of the document tables of a measure: those its record lists, and those whose `measure` names it (by id or code). */
+/**
+ * Ids of the document tables of a measure: those its record lists (the measure page shows exactly
+ * these); for a measure without a record, the tables whose `measure` names it.
+ */
 function measureTables(input: OpenDataInput, slug: string): Set<string> {
-  const ids = new Set<string>();
-  const names = new Set([slug]);
-  for (const r of recs(input, 'measures')) {
-    if (idOf(r) !== slug) continue;
-    list(r.tables).forEach((t) => ids.add(t));
-    if (str(r.code)) names.add(r.code as string);
-  }
-  for (const t of input.tables) if (t.measure && (names.has(t.measure) || measureSlug(t.measure) === slug)) ids.add(t.id);
-  return ids;
+  const record = recs(input, 'measures').find((r) => idOf(r) === slug);
+  if (record) return new Set(list(record.tables));
+  return new Set(input.tables.filter((t) => t.measure && measureSlug(t.measure) === slug).map((t) => t.id));
 }
 
 /** Every page of a scope, in the collection's order. */
