@@ -194,7 +194,7 @@ function siblingProject(p: Project, entity: Entity, cup: string, rand: () => num
     nomeStampato: entity.name,
     importo,
     spese,
-    percentualeSpesa: spendingShare(importo as never, spese as never),
+    percentualeSpesa: spendingShare(importo, spese),
     indicators: p.indicators.map((i) => {
       const prog = scaleValue(i.programmato, reach);
       return { ...i, programmato: prog, realizzato: scaleValue(i.realizzato, reach * (0.8 + 0.4 * rand())) };

@@ -8,15 +8,15 @@
  *      a CPU profile with file:line hot spots when it is over budget;
  *   2. the full build on the real seed, stage by stage as package.json's "build" script runs
  *      them: wall time, peak RSS of the process tree, pages, dist size and gzip size;
- *   3. synthetic editions ×10 and ×100 (bench/generate.ts) built end to end: wall, peak RSS,
+ *   3. synthetic editions ×10, ×30 and ×100 (bench/generate.ts) built end to end: wall, peak RSS,
  *      pages/s, Pagefind index size, cost-to-pages ratios between sizes;
  *   4. page weight per page type from every built page, cold-load requests in Chromium;
  *   5. search: three queries on a cold load — time to first results and bytes.
  *
  * Every build runs in a scratch copy of the project under --work (default: the OS temp dir),
  * never in the working tree. Options:
- *   --runs N            normaliser runs (20)          --scales 10,100   synthetic sizes ("" = none)
- *   --timeout-min N     per build (45)                --retries N       rebuild a failed real build (2)
+ *   --runs N            normaliser runs (20)          --scales 10,30,100  synthetic sizes ("" = none)
+ *   --timeout-min N     per build (30)                --retries N       rebuild a failed real build (2)
  *   --wait-load X       before each phase, wait until the 1-min load average is below X …
  *   --wait-max MIN      … for at most MIN minutes in all (20)
  *   --no-browser        skip Chromium measurements    --keep            keep the scratch copies
@@ -60,8 +60,8 @@ interface Options {
 function parseArgs(argv: string[]): Options {
   const o: Options = {
     runs: 20,
-    scales: [10, 100],
-    timeoutMin: 45,
+    scales: [10, 30, 100],
+    timeoutMin: 30,
     retries: 2,
     waitLoad: null,
     waitMaxMin: 20,
@@ -172,7 +172,7 @@ async function measureNormaliser(o: Options, work: string): Promise<NormaliseRes
     times.push(performance.now() - a);
   }
   const inProcess = summarize(times.map((t) => round(t, 2)));
-  log(`  normalizeSeed in-process: mediana ${inProcess.median.toFixed(1)} ms (min ${inProcess.min.toFixed(1)}, max ${inProcess.max.toFixed(1)}) su ${o.runs} esecuzioni`);
+  log(`  normalizeSeed in-process: median ${inProcess.median.toFixed(1)} ms (min ${inProcess.min.toFixed(1)}, max ${inProcess.max.toFixed(1)}) over ${o.runs} runs`);
 
   // The whole process, as `npm run normalize` runs it (output to a temp dir, never content/data).
   const out = join(work, 'normalize-out');
@@ -191,7 +191,7 @@ async function measureNormaliser(o: Options, work: string): Promise<NormaliseRes
 
   let profile: NormaliseResult['profile'] = null;
   if (inProcess.median > BUDGETS.normaliseMs) {
-    log('  oltre il budget: profilo CPU…');
+    log('  over budget: CPU profile…');
     profile = await profileHotSpots(once, { iterations: 10, root: REPO, top: 15 });
   }
   return { runs: o.runs, warmup, inProcess, importMs: round(importMs, 1), cli: summarize(cli), tsxStartup: summarize(startup), load: { before, after: load() }, profile };
@@ -251,10 +251,10 @@ async function runBuild(label: string, factor: number, dir: string, stages: Stag
     log(`  ${label} · ${s.name}: ${s.command}`);
     const r = await runMeasured(s.command, { cwd: dir, env, logFile, timeoutMs: Math.max(1000, deadline - Date.now()), progress: log });
     results.push({ name: s.name, ...r });
-    log(`    ${r.timedOut ? 'TIMEOUT' : r.exitCode === 0 ? 'ok' : `exit ${r.exitCode}`} in ${(r.wallMs / 1000).toFixed(1)} s, picco RSS ${Math.round((r.peakRssBytes ?? 0) / 2 ** 20)} MB, load ${r.loadBefore[0]} → ${r.loadAfter[0]}`);
+    log(`    ${r.timedOut ? 'TIMEOUT' : r.exitCode === 0 ? 'ok' : `exit ${r.exitCode}`} in ${(r.wallMs / 1000).toFixed(1)} s, peak RSS ${Math.round((r.peakRssBytes ?? 0) / 2 ** 20)} MB, load ${r.loadBefore[0]} → ${r.loadAfter[0]}`);
     if (r.timedOut || r.exitCode !== 0) {
       const tail = readFileSync(logFile, 'utf8').replace(/\x1b\[[0-9;]*m/g, '').trim().split('\n').slice(-6).join(' ⏎ ');
-      error = r.timedOut ? `${s.name}: interrotta dopo ${o.timeoutMin} min` : `${s.name}: exit ${r.exitCode}: ${tail.slice(0, 400)}`;
+      error = r.timedOut ? `${s.name}: stopped after the ${o.timeoutMin}-min timeout` : `${s.name}: exit ${r.exitCode}: ${tail.slice(0, 400)}`;
       break;
     }
   }
@@ -288,7 +288,21 @@ async function runBuild(label: string, factor: number, dir: string, stages: Stag
     coldLoads: null,
     search: null,
     logFile: logs.astro ?? null,
+    browserError: null,
+    partial: ok ? null : { htmlPages: countHtml(dist), lastRoute: astroLog?.routes.at(-1)?.route ?? null },
   };
+}
+
+function countHtml(dir: string): number {
+  let n = 0;
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(join(d, e.name));
+      else if (e.name.endsWith('.html')) n++;
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return n;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -316,24 +330,28 @@ function pickQueries(dist: string): string[] {
 
 async function measurePages(b: BuildResult, dir: string, o: Options, queries: string[] | null): Promise<void> {
   const dist = join(dir, 'dist');
-  log(`  ${b.label}: peso delle pagine…`);
+  log(`  ${b.label}: page weight…`);
   const { types } = weighSite(dist);
   b.pageWeight = types;
   if (!o.browser || !queries) return;
-  const server = await startServer({ root: dist });
+  let server: Awaited<ReturnType<typeof startServer>> | null = null;
   try {
-    log(`  ${b.label}: caricamenti a freddo in Chromium…`);
+    server = await startServer({ root: dist });
+    log(`  ${b.label}: cold loads in Chromium…`);
     b.coldLoads = [];
     for (const t of types) {
-      if (t.type === 'other' && b.factor !== 1) continue;
-      const c = await coldLoad(server.url(t.medianPage));
+      const c = await coldLoad(server!.url(t.medianPage));
       b.coldLoads.push({ type: t.type, ...c });
     }
-    log(`  ${b.label}: ricerca (${queries.map((q) => `«${q}»`).join(', ')})…`);
+    log(`  ${b.label}: search (${queries.map((q) => `«${q}»`).join(', ')})…`);
     b.search = [];
-    for (const q of queries) b.search.push(await coldSearch(server.origin, server.base, q));
+    for (const q of queries) b.search.push(await coldSearch(server!.origin, server!.base, q));
+  } catch (e) {
+    // No Chromium, or it crashed: the build figures still stand; say what is missing.
+    b.browserError = (e as Error).message.split('\n')[0];
+    log(`  ${b.label}: browser measurements skipped: ${b.browserError}`);
   } finally {
-    await server.close();
+    await server?.close();
   }
 }
 
@@ -358,23 +376,23 @@ async function main(): Promise<number> {
     notes: [],
   };
 
-  log('\n1. normalizzatore');
-  await waiter.wait('normalizzatore');
+  log('\n1. normaliser');
+  await waiter.wait('normaliser');
   results.normalise = await measureNormaliser(o, o.work);
 
-  log('\n2. build completa (seed reale)');
+  log('\n2. full build (real seed)');
   const stages = buildStages();
-  const realDir = join(o.work, 'reale');
+  const realDir = join(o.work, 'real');
   let real: BuildResult | null = null;
   for (let attempt = 0; attempt <= o.retries; attempt++) {
     if (attempt > 0) {
       // Other engineers edit the pages while this runs: a failure may be someone mid-edit.
-      log(`  build fallita (${real!.error?.slice(0, 200)}); nuova copia fra 60 s (tentativo ${attempt + 1})`);
+      log(`  build failed (${real!.error?.slice(0, 200)}); fresh copy in 60 s (attempt ${attempt + 1})`);
       await new Promise((r) => setTimeout(r, 60_000));
     }
-    await waiter.wait('build reale');
+    await waiter.wait('real build');
     makeScratch(REPO, realDir);
-    real = await runBuild('reale', 1, realDir, stages, o, o.work);
+    real = await runBuild('real', 1, realDir, stages, o, o.work);
     if (real.ok) break;
   }
   results.builds.push(real!);
@@ -384,12 +402,11 @@ async function main(): Promise<number> {
     await measurePages(real!, realDir, o, queries);
   }
 
-  log('\n3. scala (edizioni sintetiche)');
+  log('\n3. scale (synthetic editions)');
   const siteStages = stages.filter((s) => s.name !== 'normalise');
-  const largest = Math.max(...o.scales);
   for (const f of o.scales) {
     if (!real!.ok) {
-      log('  saltata: la build reale non è riuscita (serve il suo content/data come modello)');
+      log('  skipped: the real build failed (its content/data is the template)');
       break;
     }
     await waiter.wait(`build ×${f}`);
@@ -397,7 +414,7 @@ async function main(): Promise<number> {
     const gen: Stage = { name: 'generate', command: `tsx bench/generate.ts --factor ${f} --out content/data --from ${JSON.stringify(join(realDir, 'content', 'data'))}` };
     const b = await runBuild(`x${f}`, f, dir, [gen, ...siteStages], o, o.work);
     results.builds.push(b);
-    if (b.ok) await measurePages(b, dir, o, f === largest ? queries : null);
+    if (b.ok) await measurePages(b, dir, o, queries);
     if (!o.keep) removeScratch(dir);
   }
   if (!o.keep) removeScratch(realDir);
@@ -411,9 +428,9 @@ async function main(): Promise<number> {
   mkdirSync(o.out, { recursive: true });
   writeFileSync(join(o.out, 'results.json'), stableStringify(results) + '\n');
   writeFileSync(join(o.out, 'RESULTS.md'), renderMarkdown(results));
-  log(`\nbench: scritti ${join(o.out, 'results.json')} e RESULTS.md`);
+  log(`\nbench: wrote ${join(o.out, 'results.json')} and RESULTS.md`);
   for (const b of results.budgets) log(`  ${b.pass === null ? '—   ' : b.pass ? 'pass' : 'FAIL'}  ${b.budget}: ${b.measured}`);
-  log(`  (log delle build in ${o.work})`);
+  log(`  (build logs in ${o.work})`);
   return 0;
 }
 

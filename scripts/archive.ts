@@ -12,7 +12,8 @@
  * pagefind, in <work>/site) and leaves dist/ alone. With --site it archives an existing build
  * (made with SITE_BASE=--base, '/' by default) of the current content/data/.
  *
- * Steps: copy the build → rewrite links (scripts/postbuild/relative-links.ts) → add the seed
+ * Steps: copy the build → rewrite links (scripts/postbuild/relative-links.ts) → inline module
+ * scripts, which browsers refuse from disk (scripts/postbuild/module-scripts.ts) → add the seed
  * under fonte/, LEGGIMI.txt,
  * MANIFEST.sha256 → check that every internal reference resolves → zip with sorted entries and
  * a fixed timestamp (scripts/postbuild/zip.ts) → archive/<name>.zip and <name>.zip.sha256.
@@ -22,7 +23,7 @@ import { basename, join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { archiveName, archiveTimestamp, leggimi, manifest, sha256Hex, type EditionInfo, type SourceInfo } from './postbuild/archive-meta.ts';
 import { buildScriptDrift, buildSite } from './postbuild/build-site.ts';
-import { checkTree, listFiles, rewriteTree } from './postbuild/tree.ts';
+import { checkTree, inlineModulesInTree, listFiles, rewriteTree } from './postbuild/tree.ts';
 import { byteOrder, zipDeterministic } from './postbuild/zip.ts';
 
 export interface ArchiveOptions {
@@ -109,6 +110,9 @@ export function createArchive(o: ArchiveOptions): ArchiveResult {
       `${rw.outside.length} root-absolute URL(s) outside the base ${base} (was the site built with another SITE_BASE?):\n  ` + rw.outside.slice(0, 20).join('\n  '),
     );
   }
+  // Module scripts are refused from disk: inline them where they are used (module-scripts.ts).
+  const mods = inlineModulesInTree(staging);
+  if (mods.problems.length) throw new ArchiveError(`module script(s) that cannot work from disk:\n  ${mods.problems.slice(0, 20).join('\n  ')}`);
   mkdirSync(join(staging, 'fonte'));
   const seedCopy = `fonte/${basename(edition.file)}`;
   writeFileSync(join(staging, seedCopy), seed);
@@ -146,7 +150,8 @@ export function createArchive(o: ArchiveOptions): ArchiveResult {
   const zipMs = performance.now() - t2;
 
   log(
-    `archive: ${rw.html} HTML and ${rw.css} CSS files rewritten to relative links (${rw.changed} changed), ${check.refs} references checked`,
+    `archive: ${rw.html} HTML and ${rw.css} CSS files rewritten to relative links (${rw.changed} changed), ` +
+      `${mods.inlined.size} module script(s) inlined${mods.inlined.size ? ` (${[...mods.inlined].map(([m, n]) => `${m} in ${n} page(s)`).join(', ')})` : ''}, ${check.refs} references checked`,
   );
   return {
     name,

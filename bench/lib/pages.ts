@@ -106,6 +106,19 @@ const stat = (values: number[]): Stat => {
   return { median: s.median, max: s.max };
 };
 
+/**
+ * Types for pages the quality gates leave as "other": the index pages of a section (which list
+ * every record, so they grow with the data) and the dataset pages of /dati/.
+ */
+export function otherType(rel: string): string {
+  const index = /^([^/]+)\/$/.exec(rel);
+  if (index) return `indice-${index[1]}`;
+  if (/^dati\/dataset\/[^/]+\/$/.test(rel)) return 'dataset';
+  return 'other';
+}
+
+const EXTRA_LABELS = (id: string) => (id.startsWith('indice-') ? `indice /${id.slice('indice-'.length)}/` : id === 'dataset' ? 'dataset /dati/dataset/<nome>/' : id);
+
 /** Weigh every HTML page of `dist`, grouped by page type (types in PAGE_TYPES order, then others). */
 export function weighSite(dist: string, base = '/'): { pages: PageWeight[]; types: TypeWeight[] } {
   const cache = new Map<string, Buffer>();
@@ -115,9 +128,10 @@ export function weighSite(dist: string, base = '/'): { pages: PageWeight[]; type
     return b;
   };
   const pages: PageWeight[] = (discoverPages(dist) as { rel: string; file: string; type: string }[]).map((p) =>
-    weighPage(readFileSync(p.file, 'utf8'), { dist, rel: p.rel, type: p.type, base, fileBytes }),
+    weighPage(readFileSync(p.file, 'utf8'), { dist, rel: p.rel, type: p.type === 'other' ? otherType(p.rel) : p.type, base, fileBytes }),
   );
-  const order = [...PAGE_TYPES.map((t: { id: string }) => t.id), '404', 'other'];
+  const extra = [...new Set(pages.map((p) => p.type))].filter((t) => t.startsWith('indice-')).sort();
+  const order = [...PAGE_TYPES.map((t: { id: string }) => t.id), ...extra, 'dataset', '404', 'other'];
   const types: TypeWeight[] = [];
   for (const id of order) {
     const group = pages.filter((p) => p.type === id);
@@ -125,7 +139,7 @@ export function weighSite(dist: string, base = '/'): { pages: PageWeight[]; type
     const sorted = [...group].sort((a, b) => a.gzipWithCssBytes - b.gzipWithCssBytes || (a.rel < b.rel ? -1 : 1));
     types.push({
       type: id,
-      label: PAGE_TYPES.find((t: { id: string }) => t.id === id)?.label ?? id,
+      label: PAGE_TYPES.find((t: { id: string }) => t.id === id)?.label ?? EXTRA_LABELS(id),
       count: group.length,
       html: stat(group.map((p) => p.htmlBytes)),
       gzip: stat(group.map((p) => p.gzipBytes)),

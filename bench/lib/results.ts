@@ -23,7 +23,7 @@ export interface StageResult {
 }
 
 export interface BuildResult {
-  /** "reale", "x10", "x100" */
+  /** "real", "x10", "x100" */
   label: string;
   factor: number;
   records: { projects: number; entities: number; comuni: number };
@@ -46,6 +46,10 @@ export interface BuildResult {
   coldLoads: (ColdLoad & { type: string })[] | null;
   search: SearchRun[] | null;
   logFile: string | null;
+  /** Why the browser measurements (cold loads, search) are missing, e.g. no Chromium. */
+  browserError: string | null;
+  /** When the build stopped before the end: how far it got. */
+  partial: { htmlPages: number; lastRoute: string | null } | null;
 }
 
 export interface NormaliseResult {
@@ -166,29 +170,29 @@ export function budgetLines(r: Pick<Results, 'normalise' | 'builds' | 'scaling'>
   const n = r.normalise;
   lines.push({
     id: 'normalise',
-    budget: `normalizzazione ≤ ${BUDGETS.normaliseMs} ms (mediana in-process)`,
-    measured: n ? `${formatMs(n.inProcess.median)} (min ${formatMs(n.inProcess.min)}, max ${formatMs(n.inProcess.max)})` : 'non misurato',
+    budget: `normalise ≤ ${BUDGETS.normaliseMs} ms (in-process median)`,
+    measured: n ? `${formatMs(n.inProcess.median)} (min ${formatMs(n.inProcess.min)}, max ${formatMs(n.inProcess.max)})` : 'not measured',
     pass: n ? n.inProcess.median <= BUDGETS.normaliseMs : null,
     note: '',
   });
   lines.push({
     id: 'build',
-    budget: `build completa ≤ ${BUDGETS.buildMs / 1000} s su 2 core`,
-    measured: real?.ok ? `${formatMs(real.wallMs)} (${real.stages.map((s) => `${s.name} ${formatMs(s.wallMs)}`).join(', ')})` : real ? `fallita: ${real.error}` : 'non misurata',
+    budget: `full build ≤ ${BUDGETS.buildMs / 1000} s on 2 cores`,
+    measured: real?.ok ? `${formatMs(real.wallMs)} (${real.stages.map((s) => `${s.name} ${formatMs(s.wallMs)}`).join(', ')})` : real ? `failed: ${real.error}` : 'not measured',
     pass: real ? real.ok && real.wallMs <= BUDGETS.buildMs : null,
     note: '',
   });
   lines.push({
     id: 'x100-time',
-    budget: `build ×100 ≤ ${BUDGETS.x100BuildMs / 60_000} min`,
-    measured: x100 ? (x100.ok ? formatMs(x100.wallMs) : `fallita: ${x100.error}`) : 'non misurata',
+    budget: `×100 build ≤ ${BUDGETS.x100BuildMs / 60_000} min`,
+    measured: x100 ? (x100.ok ? formatMs(x100.wallMs) : `failed: ${x100.error}`) : 'not measured',
     pass: x100 ? x100.ok && x100.wallMs <= BUDGETS.x100BuildMs : null,
     note: '',
   });
   lines.push({
     id: 'x100-rss',
-    budget: `build ×100 picco RSS ≤ ${formatBytes(BUDGETS.x100RssBytes)}`,
-    measured: x100 ? formatBytes(x100.peakRssBytes) + (x100.ok ? '' : ' (build non completata)') : 'non misurata',
+    budget: `×100 build peak RSS ≤ ${formatBytes(BUDGETS.x100RssBytes)}`,
+    measured: x100 ? formatBytes(x100.peakRssBytes) + (x100.ok ? '' : ' (build did not complete)') : 'not measured',
     pass: x100 ? x100.ok && x100.peakRssBytes !== null && x100.peakRssBytes <= BUDGETS.x100RssBytes : null,
     note: '',
   });
@@ -196,30 +200,37 @@ export function budgetLines(r: Pick<Results, 'normalise' | 'builds' | 'scaling'>
   const first = steps.find((s) => s.to !== 'x100');
   const last = steps.find((s) => s.to === 'x100');
   const linear = first?.marginalMsPerPage && last?.marginalMsPerPage ? last.marginalMsPerPage / first.marginalMsPerPage : null;
+  // A ×100 build that did not complete did not grow linearly either: that is a failure, not a gap.
+  const x100Failed = !!x100 && !x100.ok;
   lines.push({
     id: 'x100-linear',
-    budget: `crescita circa lineare (costo marginale per pagina ×10→×100 ≤ ${BUDGETS.linearTolerance}× quello ×1→×10)`,
+    budget: `roughly linear growth (marginal cost per page ×10→×100 ≤ ${BUDGETS.linearTolerance}× that of ×1→×10)`,
     measured:
-      linear === null
-        ? 'non misurabile (serve una build ×100 riuscita e una più piccola)'
-        : `${formatNumber(first!.marginalMsPerPage, 2)} → ${formatNumber(last!.marginalMsPerPage, 2)} ms/pagina (×${formatNumber(linear, 2)})`,
-    pass: linear === null ? null : linear <= BUDGETS.linearTolerance,
+      linear !== null
+        ? `${formatNumber(first!.marginalMsPerPage, 2)} → ${formatNumber(last!.marginalMsPerPage, 2)} ms/page (×${formatNumber(linear, 2)})`
+        : x100Failed
+          ? `×100 did not complete${first?.marginalMsPerPage ? ` (real → ×10: ${formatNumber(first.marginalMsPerPage, 2)} ms and ${formatBytes(first.marginalRssPerPage)} per extra page)` : ''}`
+          : 'not measurable (needs a completed ×100 build and a smaller one)',
+    pass: linear !== null ? linear <= BUDGETS.linearTolerance : x100Failed ? false : null,
     note: '',
   });
-  for (const [b, label] of [
-    [real, 'edizione reale'],
-    [x100, 'edizione ×100'],
-  ] as const) {
+  // At scale: the largest synthetic edition that was built (×100 when it completes).
+  const scaled = r.builds.filter((b) => b.factor > 1 && b.ok).sort((a, b) => b.factor - a.factor)[0];
+  const pairs = [
+    [real, 'real edition'],
+    [scaled, `${scaled?.label ?? ''} edition`],
+  ] as const;
+  for (const [b, label] of pairs) {
     if (!b?.pageWeight) continue;
     const meds = contentMedians(b);
     const over = meds.filter((m) => m.median > BUDGETS.pageGzipBytes);
     const worst = [...meds].sort((a, c) => c.median - a.median)[0];
     lines.push({
-      id: b.factor === 1 ? 'page-weight' : 'page-weight-x100',
-      budget: `pagina di contenuto mediana ≤ ${formatBytes(BUDGETS.pageGzipBytes)} gzip con CSS, per tipo (${label})`,
+      id: b.factor === 1 ? 'page-weight' : 'page-weight-scale',
+      budget: `median content page ≤ ${formatBytes(BUDGETS.pageGzipBytes)} gzip incl. CSS, per page type (${label})`,
       measured: over.length
-        ? `oltre il limite: ${over.map((m) => `${m.type} ${formatBytes(m.median)}`).join(', ')}`
-        : `tipo più pesante: ${worst?.type ?? '—'} ${formatBytes(worst?.median)}`,
+        ? `over: ${over.map((m) => `${m.type} ${formatBytes(m.median)}`).join(', ')}`
+        : `heaviest type: ${worst?.type ?? '—'} ${formatBytes(worst?.median)}`,
       pass: meds.length ? over.length === 0 : null,
       note: '',
     });
@@ -229,37 +240,34 @@ export function budgetLines(r: Pick<Results, 'normalise' | 'builds' | 'scaling'>
     const browserJs = (real.coldLoads ?? []).filter((c) => c.type !== 'cerca' && c.scriptRequests > 0);
     lines.push({
       id: 'no-js',
-      budget: '0 JS nelle pagine di contenuto (tutte le pagine tranne /cerca/)',
+      budget: '0 JS on content pages (every page but /cerca/)',
       measured:
         js.length || browserJs.length
-          ? `JS in: ${[...js.map((t) => `${t.type} (max ${formatBytes(t.js.max)})`), ...browserJs.map((c) => `${c.type}: ${c.scriptRequests} richieste script`)].join(', ')}`
-          : `0 byte in ${formatNumber(real.pageWeight.filter((t) => t.type !== 'cerca').reduce((s, t) => s + t.count, 0))} pagine; 0 richieste script nei caricamenti a freddo`,
+          ? `JS on: ${[...js.map((t) => `${t.type} (max ${formatBytes(t.js.max)})`), ...browserJs.map((c) => `${c.type}: ${c.scriptRequests} script requests`)].join(', ')}`
+          : `0 bytes on ${formatNumber(real.pageWeight.filter((t) => t.type !== 'cerca').reduce((s, t) => s + t.count, 0))} pages; 0 script requests in the cold loads`,
       pass: js.length === 0 && browserJs.length === 0,
       note: '',
     });
   }
-  for (const [b, label] of [
-    [real, 'edizione reale'],
-    [x100, 'edizione ×100'],
-  ] as const) {
+  for (const [b, label] of pairs) {
     if (!b?.search?.length) continue;
     const times = b.search.map((s) => s.firstResultMs);
     const missing = b.search.filter((s) => s.firstResultMs === null);
     const maxMs = Math.max(...times.map((t) => t ?? Infinity));
     const maxBytes = Math.max(...b.search.map((s) => s.bytes));
-    const suffix = b.factor === 1 ? '' : '-x100';
+    const suffix = b.factor === 1 ? '' : '-scale';
     lines.push({
       id: `search-time${suffix}`,
-      budget: `primi risultati di ricerca ≤ ${BUDGETS.searchMs} ms, caricamento a freddo (${label})`,
+      budget: `first search results ≤ ${BUDGETS.searchMs} ms on a cold load (${label})`,
       measured: missing.length
-        ? `nessun risultato per ${missing.map((s) => `«${s.query}»`).join(', ')}`
+        ? `no results for ${missing.map((s) => `«${s.query}»`).join(', ')}`
         : `max ${formatMs(maxMs)} (${b.search.map((s) => `«${s.query}» ${formatMs(s.firstResultMs)}`).join(', ')})`,
       pass: missing.length === 0 && maxMs <= BUDGETS.searchMs,
       note: '',
     });
     lines.push({
       id: `search-bytes${suffix}`,
-      budget: `ricerca a freddo ≤ ${formatBytes(BUDGETS.searchBytes)} trasferiti (pagina + Pagefind) (${label})`,
+      budget: `cold search ≤ ${formatBytes(BUDGETS.searchBytes)} transferred (page + Pagefind) (${label})`,
       measured: `max ${formatBytes(maxBytes)} (${b.search.map((s) => `«${s.query}» ${formatBytes(s.bytes)}`).join(', ')})`,
       pass: maxBytes <= BUDGETS.searchBytes,
       note: '',
@@ -270,33 +278,34 @@ export function budgetLines(r: Pick<Results, 'normalise' | 'builds' | 'scaling'>
 
 const pf = (p: boolean | null) => (p === null ? '—' : p ? '✅ pass' : '❌ fail');
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const loads = (l: number[]) => l.map((x) => x.toFixed(2)).join(' / ');
 
-/** RESULTS.md: budgets first, then each measurement with the context needed to read it. */
+/** RESULTS.md: budgets first, then each measurement with what is needed to read it. */
 export function renderMarkdown(r: Results): string {
   const out: string[] = [];
   const m = r.machine;
-  out.push('# Benchmark: costo della build e delle pagine');
+  out.push('# Benchmark: what the build and the pages cost');
   out.push('');
-  out.push('Generato da `npm run bench` (bench/run.ts); i dati completi sono in `bench/results.json`. Misura e riporta: nessun test dipende da questi tempi.');
+  out.push('Written by `npm run bench` (bench/run.ts); every number is in `bench/results.json`. It measures and reports: no test or CI gate depends on these timings.');
   out.push('');
-  out.push(`- **Data della misura:** ${r.date}`);
-  out.push(`- **Macchina:** ${m.cpus} core (${m.cpuModel}), ${formatBytes(m.memoryBytes)} RAM, ${m.os}`);
-  out.push(`- **Versioni:** Node ${m.node}, npm ${m.npm ?? '—'}, Astro ${m.astro ?? '—'}, Pagefind ${m.pagefind ?? '—'}, ${m.chromium ?? 'Chromium —'}`);
+  out.push(`- **Measured on:** ${r.date}`);
+  out.push(`- **Machine:** ${m.cpus} cores (${m.cpuModel}), ${formatBytes(m.memoryBytes)} RAM, ${m.os}`);
+  out.push(`- **Versions:** Node ${m.node}, npm ${m.npm ?? '—'}, Astro ${m.astro ?? '—'}, Pagefind ${m.pagefind ?? '—'}, ${m.chromium ?? 'Chromium —'}`);
   const lw = r.load.waited;
   out.push(
-    `- **Carico (load average 1/5/15 min):** ${r.load.start.join(' / ')} all'inizio, ${r.load.end.join(' / ')} alla fine` +
-      (lw.threshold !== null ? `; atteso ${formatMs(lw.ms)} che scendesse sotto ${lw.threshold}${lw.reached ? '' : ' (non raggiunto: misure su macchina carica)'}` : '') +
-      '. Ogni fase riporta il proprio carico: la macchina è condivisa, i tempi sono rumorosi.',
+    `- **Load average (1/5/15 min):** ${loads(r.load.start)} at the start, ${loads(r.load.end)} at the end` +
+      (lw.threshold !== null ? `; waited ${formatMs(lw.ms)} in all for the 1-min load to drop below ${lw.threshold}${lw.reached ? '' : ' (not always reached: some phases ran on a busy machine)'}` : '') +
+      '. Each phase records its own load before and after: the machine is shared and timings are noisy.',
   );
   out.push('');
-  out.push('## Budget');
+  out.push('## Budgets');
   out.push('');
-  out.push('| budget | misurato | esito | nota |');
-  out.push('|---|---|---|---|');
-  for (const b of r.budgets) out.push(`| ${cell(b.budget)} | ${cell(b.measured)} | ${pf(b.pass)} | ${cell(b.note)} |`);
+  out.push('| budget | measured | result |');
+  out.push('|---|---|---|');
+  for (const b of r.budgets) out.push(`| ${cell(b.budget)} | ${cell(b.measured)} | ${pf(b.pass)} |`);
   out.push('');
   if (r.notes.length) {
-    out.push('## Cosa limita i budget non rispettati e come rimediare');
+    out.push('## What limits the failing budgets, and the fix');
     out.push('');
     for (const n of r.notes) out.push(`- ${n}`);
     out.push('');
@@ -304,22 +313,24 @@ export function renderMarkdown(r: Results): string {
 
   const n = r.normalise;
   if (n) {
-    out.push('## 1. Normalizzatore sul seed reale');
+    out.push('## 1. Normaliser on the real seed');
     out.push('');
-    out.push(`\`normalizeSeed\` in-process, ${n.runs} esecuzioni dopo ${n.warmup} di riscaldamento (carico ${n.load.before[0]} → ${n.load.after[0]}):`);
+    out.push(`\`normalizeSeed\` in-process, ${n.runs} runs after ${n.warmup} warm-up runs (1-min load ${n.load.before[0]} → ${n.load.after[0]}):`);
     out.push('');
-    out.push('| misura | mediana | min | max |');
+    out.push('| what | median | min | max |');
     out.push('|---|---|---|---|');
     out.push(`| normalizeSeed (in-process) | ${formatMs(n.inProcess.median)} | ${formatMs(n.inProcess.min)} | ${formatMs(n.inProcess.max)} |`);
-    out.push(`| \`tsx scripts/normalize.ts\` (processo intero, ${n.cli.n} esecuzioni) | ${formatMs(n.cli.median)} | ${formatMs(n.cli.min)} | ${formatMs(n.cli.max)} |`);
-    out.push(`| avvio di un processo tsx da solo (${n.tsxStartup.n} esecuzioni) | ${formatMs(n.tsxStartup.median)} | ${formatMs(n.tsxStartup.min)} | ${formatMs(n.tsxStartup.max)} |`);
+    out.push(`| \`tsx scripts/normalize.ts\` (whole process, ${n.cli.n} runs) | ${formatMs(n.cli.median)} | ${formatMs(n.cli.min)} | ${formatMs(n.cli.max)} |`);
+    out.push(`| start-up of a tsx process alone (${n.tsxStartup.n} runs) | ${formatMs(n.tsxStartup.median)} | ${formatMs(n.tsxStartup.min)} | ${formatMs(n.tsxStartup.max)} |`);
     out.push('');
-    out.push(`Import dei moduli del pipeline (prima volta): ${formatMs(n.importMs)}.`);
+    out.push(`Importing the pipeline's modules (first time, in-process): ${formatMs(n.importMs)}.`);
     if (n.profile) {
       out.push('');
-      out.push(`Profilo CPU (V8, posizioni riportate ai sorgenti TypeScript; ${formatMs(n.profile.totalMs)} campionati per esecuzione): funzioni con più tempo proprio.`);
+      out.push(
+        `CPU profile (V8 sampling profiler, positions mapped back to the TypeScript sources; ${formatMs(n.profile.totalMs)} sampled per run): functions by self time.`,
+      );
       out.push('');
-      out.push('| funzione | file:riga | ms per esecuzione | % |');
+      out.push('| function | file:line | ms per run | % |');
       out.push('|---|---|---|---|');
       for (const s of n.profile.spots) out.push(`| \`${cell(s.fn)}\` | \`${cell(s.where)}\` | ${formatNumber(s.selfMs, 1)} | ${formatNumber(s.pct, 1)} |`);
     }
@@ -328,14 +339,16 @@ export function renderMarkdown(r: Results): string {
 
   const real = r.builds.find((b) => b.factor === 1);
   if (real) {
-    out.push('## 2. Build completa sul seed reale');
+    out.push('## 2. Full build on the real seed');
+    out.push('');
+    out.push('The stages of the `build` script of package.json, one after another, in a scratch copy of the project.');
     out.push('');
     out.push(buildSummary(real));
     out.push('');
     out.push(stageTable(real));
     out.push('');
     if (real.dist) {
-      out.push(`dist/: ${formatNumber(real.dist.files)} file, ${formatBytes(real.dist.bytes)} (gzip ${formatBytes(real.dist.gzipBytes)}); ${formatNumber(real.htmlPages)} pagine HTML.`);
+      out.push(`dist/: ${formatNumber(real.dist.files)} files, ${formatBytes(real.dist.bytes)} (gzip ${formatBytes(real.dist.gzipBytes)}: each text file gzipped at level 6); ${formatNumber(real.htmlPages)} HTML pages.`);
       out.push('');
       out.push(dirTable(real.dist));
       out.push('');
@@ -346,24 +359,24 @@ export function renderMarkdown(r: Results): string {
 
   const scaled = r.builds.filter((b) => b.factor !== 1);
   if (scaled.length) {
-    out.push('## 3. Scala: edizioni sintetiche');
+    out.push('## 3. Scale: synthetic editions');
     out.push('');
     out.push(
-      'Generate da `bench/generate.ts` (deterministico, PRNG con seme): i progetti e gli enti reali moltiplicati, con CUP nuovi nel formato giusto e nomi plausibili sui comuni lombardi del gazetteer; validate con gli schemi zod e con i riferimenti incrociati prima della build. La build parte dal JSON normalizzato (il generatore sostituisce la normalizzazione).',
+      'Made by `bench/generate.ts` (deterministic, seeded PRNG): the real projects and entities multiplied, new CUPs in the right format, plausible names over the Lombard comuni of the gazetteer, amounts varied around the originals; validated with the zod schemas and the cross-references before building. The build starts from the normalised JSON: `generate` takes the place of `normalise`.',
     );
     out.push('');
-    out.push('| edizione | progetti | enti | comuni | pagine HTML | file in dist | end-to-end | astro + pagefind | picco RSS | pagine/s | indice Pagefind | esito |');
+    out.push('| edition | projects | entities | comuni | HTML pages | files in dist | end to end | astro + pagefind | peak RSS | pages/s | Pagefind index | result |');
     out.push('|---|---|---|---|---|---|---|---|---|---|---|---|');
     for (const b of r.builds) {
       out.push(
-        `| ${b.label} | ${formatNumber(b.records.projects)} | ${formatNumber(b.records.entities)} | ${formatNumber(b.records.comuni)} | ${formatNumber(b.htmlPages)} | ${formatNumber(b.dist?.files)} | ${formatMs(b.wallMs)} | ${formatMs(b.siteMs)} | ${formatBytes(b.peakRssBytes)} | ${formatNumber(b.pagesPerSec, 0)} | ${b.pagefind ? `${formatBytes(b.pagefind.bytes)} (${formatNumber(b.pagefind.files)} file)` : '—'} | ${b.ok ? 'ok' : `❌ ${cell(b.error ?? '')}`} |`,
+        `| ${b.label} | ${formatNumber(b.records.projects)} | ${formatNumber(b.records.entities)} | ${formatNumber(b.records.comuni)} | ${formatNumber(b.htmlPages)} | ${formatNumber(b.dist?.files)} | ${formatMs(b.wallMs)} | ${formatMs(b.siteMs)} | ${formatBytes(b.peakRssBytes)} | ${formatNumber(b.pagesPerSec, 1)} | ${b.pagefind ? `${formatBytes(b.pagefind.bytes)} (${formatNumber(b.pagefind.files)} files)` : '—'} | ${b.ok ? 'ok' : `❌ ${cell(b.error ?? '')}`} |`,
       );
     }
     out.push('');
     if (r.scaling.length) {
-      out.push('Rapporto tra costo e pagine fra le dimensioni (1 = lineare; < 1 = i costi fissi si ammortizzano; > 1 = superlineare). Tempo = astro build + pagefind.');
+      out.push('Cost against pages between sizes (time = astro build + pagefind). Ratio per page: 1 = linear, < 1 = fixed costs amortised, > 1 = superlinear.');
       out.push('');
-      out.push('| da → a | pagine × | tempo/pagine | RSS/pagine | ms marginali per pagina | RSS marginale per pagina |');
+      out.push('| from → to | pages × | time ratio per page | RSS ratio per page | marginal ms per page | marginal RSS per page |');
       out.push('|---|---|---|---|---|---|');
       for (const s of r.scaling)
         out.push(
@@ -389,16 +402,16 @@ export function renderMarkdown(r: Results): string {
 
   const weighed = r.builds.filter((b) => b.pageWeight);
   if (weighed.length) {
-    out.push('## 4. Peso delle pagine per tipo');
+    out.push('## 4. Page weight by page type');
     out.push('');
     out.push(
-      'Da tutti i file HTML di dist/ (nessun campione). gzip livello 6 (come i server statici); "gzip + CSS" = HTML gzip più ogni foglio di stile collegato gzip (gli stili sotto soglia sono già inline). JS = script eseguibili (inline, esterni, attributi on…); JSON-LD escluso. Richieste: caricamento a freddo in Chromium della pagina mediana del tipo (profilo vuoto), fino a rete ferma.',
+      'From every HTML file of dist/ (no sampling). gzip at level 6, as static hosts send it. "gzip + CSS" = the HTML gzipped plus each linked stylesheet gzipped (stylesheets under Astro\'s threshold are already inline). JS = executable scripts (inline, external, on… attributes); JSON-LD is data, not script. Requests: a cold load in Chromium (empty profile) of the type\'s median page, until the network is quiet.',
     );
     out.push('');
     for (const b of weighed) {
       out.push(`### ${b.label}`);
       out.push('');
-      out.push('| tipo | pagine | HTML mediana | HTML max | gzip mediana | gzip max | gzip + CSS mediana | gzip + CSS max | CSS mediana | JS max | richieste (byte) a freddo | pagina più pesante |');
+      out.push('| page type | pages | HTML median | HTML max | gzip median | gzip max | gzip + CSS median | gzip + CSS max | CSS median | JS max | cold-load requests (bytes) | heaviest page |');
       out.push('|---|---|---|---|---|---|---|---|---|---|---|---|');
       for (const t of b.pageWeight!) {
         const cl = b.coldLoads?.find((c) => c.type === t.type);
@@ -412,13 +425,13 @@ export function renderMarkdown(r: Results): string {
 
   const searched = r.builds.filter((b) => b.search?.length);
   if (searched.length) {
-    out.push('## 5. Ricerca');
+    out.push('## 5. Search');
     out.push('');
     out.push(
-      'Caricamento a freddo di `/cerca/?q=…` (ciò che invia il modulo di ricerca in testata) in un Chromium con profilo vuoto, server locale con gzip, senza limitazione di rete: tempo dall\'inizio della navigazione al primo link di risultato nel DOM; byte sul filo (corpi compressi + intestazioni) fino a rete ferma.',
+      'A cold load of `/cerca/?q=…` (what the header search form submits) in Chromium with an empty profile, from a local server that gzips like a static host, without network throttling: time from the start of navigation to the first result link in the DOM; bytes on the wire (compressed bodies + headers) until the network is quiet. Queries are taken from the built pages: a town, the entity with most projects, a CUP.',
     );
     out.push('');
-    out.push('| edizione | query | primi risultati | byte fino ai primi risultati | byte totali | richieste | di cui Pagefind | risultati |');
+    out.push('| edition | query | first results | bytes up to first results | bytes in all | requests | of which Pagefind | results |');
     out.push('|---|---|---|---|---|---|---|---|');
     for (const b of searched) {
       for (const s of b.search!) {
@@ -443,34 +456,36 @@ function pagefindRequests(s: SearchRun): string {
 
 function buildSummary(b: BuildResult): string {
   const parts = [
-    `**${b.ok ? 'riuscita' : 'NON riuscita'}**${b.error ? ` (${b.error})` : ''}`,
-    `end-to-end ${formatMs(b.wallMs)}`,
-    `picco RSS ${formatBytes(b.peakRssBytes)}`,
-    `${formatNumber(b.htmlPages)} pagine HTML`,
+    `**${b.ok ? 'completed' : 'did NOT complete'}**${b.error ? ` (${b.error})` : ''}`,
+    `end to end ${formatMs(b.wallMs)}`,
+    `peak RSS ${formatBytes(b.peakRssBytes)}`,
+    `${formatNumber(b.htmlPages)} HTML pages`,
   ];
-  if (b.astro?.phases.pagesBuilt) parts.push(`Astro: «${formatNumber(b.astro.phases.pagesBuilt)} page(s) built»`);
-  if (b.pagefind) parts.push(`indice Pagefind ${formatBytes(b.pagefind.bytes)} in ${formatNumber(b.pagefind.files)} file${b.pagefind.pagesIndexed ? ` (${formatNumber(b.pagefind.pagesIndexed)} pagine indicizzate)` : ''}`);
+  if (b.astro?.phases.pagesBuilt) parts.push(`Astro: "${formatNumber(b.astro.phases.pagesBuilt)} page(s) built"`);
+  if (b.pagefind) parts.push(`Pagefind index ${formatBytes(b.pagefind.bytes)} in ${formatNumber(b.pagefind.files)} files${b.pagefind.pagesIndexed ? ` (${formatNumber(b.pagefind.pagesIndexed)} pages indexed)` : ''}`);
+  if (b.browserError) parts.push(`browser measurements missing: ${b.browserError}`);
+  if (b.partial) parts.push(`when stopped: ${formatNumber(b.partial.htmlPages)} HTML pages written, last route \`${b.partial.lastRoute ?? '—'}\``);
   return parts.join('; ') + '.';
 }
 
 function stageTable(b: BuildResult): string {
-  const rows = ['| fase | comando | tempo | picco RSS (albero) | processo più grande | carico prima → dopo | esito |', '|---|---|---|---|---|---|---|'];
+  const rows = ['| stage | command | wall | peak RSS (process tree) | largest process | 1-min load before → after | result |', '|---|---|---|---|---|---|---|'];
   for (const s of b.stages)
     rows.push(
-      `| ${s.name} | \`${cell(s.command)}\` | ${formatMs(s.wallMs)} | ${formatBytes(s.peakRssBytes)} | ${s.peakProcessName ?? '—'} ${formatBytes(s.peakProcessHwmBytes)} | ${s.loadBefore[0]} → ${s.loadAfter[0]} | ${s.timedOut ? 'interrotta (timeout)' : s.exitCode === 0 ? 'ok' : `exit ${s.exitCode}`} |`,
+      `| ${s.name} | \`${cell(s.command)}\` | ${formatMs(s.wallMs)} | ${formatBytes(s.peakRssBytes)} | ${s.peakProcessName ?? '—'} ${formatBytes(s.peakProcessHwmBytes)} | ${s.loadBefore[0]} → ${s.loadAfter[0]} | ${s.timedOut ? 'stopped (timeout)' : s.exitCode === 0 ? 'ok' : `exit ${s.exitCode}`} |`,
     );
   const p = b.astro?.phases;
   if (p) {
     rows.push('');
     rows.push(
-      `Fasi di Astro: tipi ${formatMs(p.typesMs)}, raccolta ${formatMs(p.collectMs)}, bundle (entrypoint statici) ${formatMs(p.entrypointsMs)}, generazione delle route ${formatMs(p.routesMs)}.`,
+      `Astro's phases: types and content sync ${formatMs(p.typesMs)}, build info ${formatMs(p.collectMs)}, bundling the static entrypoints (Vite) ${formatMs(p.entrypointsMs)}, generating the routes ${formatMs(p.routesMs)}.`,
     );
   }
   return rows.join('\n');
 }
 
 function dirTable(d: DistSize): string {
-  const rows = ['| cartella di dist/ | file | byte |', '|---|---|---|'];
+  const rows = ['| dist/ directory | files | bytes |', '|---|---|---|'];
   for (const [dir, v] of Object.entries(d.byDir).sort((a, b) => b[1].bytes - a[1].bytes).slice(0, 8)) rows.push(`| ${dir} | ${formatNumber(v.files)} | ${formatBytes(v.bytes)} |`);
   return rows.join('\n');
 }
@@ -478,9 +493,9 @@ function dirTable(d: DistSize): string {
 function routeTable(b: BuildResult): string {
   if (!b.astro?.routes.length) return '';
   const rows = [
-    'Route più costose (tempo dal log di Astro, risoluzione 1 s, getStaticPaths compreso; "render" = somma dei tempi per file che Astro stampa):',
+    'Costliest routes (wall time from the timestamps of Astro\'s log, 1 s resolution, getStaticPaths included; "render" = sum of the per-file times Astro prints):',
     '',
-    '| route | file | tempo | ms per file | render |',
+    '| route | files | wall | ms per file | render |',
     '|---|---|---|---|---|',
   ];
   for (const r of [...b.astro.routes].sort((a, c) => (c.wallMs ?? c.ms) - (a.wallMs ?? a.ms) || c.ms - a.ms).slice(0, 8))

@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
+import { inlineModuleScripts } from './module-scripts.ts';
 import { collectCssRefs, collectHtmlRefs, rewriteCss, rewriteHtml, type PathKind, type RewriteOptions } from './relative-links.ts';
 import { byteOrder } from './zip.ts';
 
@@ -74,6 +75,34 @@ export function rewriteTree(dir: string, base = '/'): RewriteSummary {
     }
   }
   return summary;
+}
+
+/**
+ * Inline the external module scripts of every page under `dir` (module-scripts.ts), in place.
+ * Returns the modules inlined (with the number of pages each) and the ones that could not be.
+ */
+export function inlineModulesInTree(dir: string): { inlined: Map<string, number>; problems: string[] } {
+  const files = listFiles(dir);
+  const fileSet = new Set(files);
+  const cache = new Map<string, string>();
+  const read = (p: string) => {
+    if (!fileSet.has(p)) return undefined;
+    if (!cache.has(p)) cache.set(p, readFileSync(join(dir, ...p.split('/')), 'utf8'));
+    return cache.get(p);
+  };
+  const inlined = new Map<string, number>();
+  const problems: string[] = [];
+  for (const f of files) {
+    if (!f.endsWith('.html')) continue;
+    const abs = join(dir, ...f.split('/'));
+    const html = readFileSync(abs, 'utf8');
+    if (!/type\s*=\s*["']?module/i.test(html)) continue;
+    const r = inlineModuleScripts(html, f, read);
+    problems.push(...r.problems);
+    for (const m of r.inlined) inlined.set(m, (inlined.get(m) ?? 0) + 1);
+    if (r.html !== html) writeFileSync(abs, r.html);
+  }
+  return { inlined, problems };
 }
 
 export interface TreeCheck {

@@ -3,6 +3,8 @@
 //   npm run test:deploy                 build everything fresh (CI)
 //   npm run test:deploy -- --reuse      reuse the builds of the previous run in .tmp/deploy/
 //                                        (quick iteration on the checks; never in CI)
+//   npm run test:deploy -- --b1 dist    take b1 from a root build just made by `npm run build`
+//                                        (CI, right after its build step: one build fewer)
 //
 // Builds (in .tmp/deploy/, dist/ is never touched):
 //   b1   normalise + astro + pagefind, base '/', TZ Europe/Rome
@@ -38,11 +40,13 @@ const W = join(ROOT, '.tmp', 'deploy');
 const SUB_BASE = '/qualsiasi/percorso/';
 const CLOCK_SHIFT = join(ROOT, 'tests', 'deploy', 'clock-shift.mjs');
 const reuse = process.argv.includes('--reuse');
+const b1Arg = process.argv.indexOf('--b1');
+const b1From = b1Arg > 0 ? resolve(process.argv[b1Arg + 1] ?? '') : null;
 const report = createReport();
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 const dirs = {
-  b1: join(W, 'b1'),
+  b1: b1From ?? join(W, 'b1'),
   b2: join(W, 'archive-b', 'site'),
   sub: join(W, 'sub'),
   zipA: join(W, 'zip-a'),
@@ -91,7 +95,18 @@ if (reuse && existsSync(join(dirs.b1, 'index.html'))) {
   made.zipBPath = existsSync(dirs.zipB) ? (readdirSync(dirs.zipB).filter((f) => f.endsWith('.zip')).map((f) => join(dirs.zipB, f))[0] ?? null) : null;
 } else {
   sources.before = sourceDigest();
-  await report.attempt('build b1 (base /, normalise + astro + pagefind)', async () => {
+  if (b1From) {
+    // An existing build stands for b1: it must be a root build of the current content/data/.
+    const index = join(b1From, 'index.html');
+    const problems = existsSync(index) ? [] : [`${b1From}/index.html missing: run \`npm run build\` first`];
+    if (!problems.length) {
+      const t = checkTree(b1From, '/');
+      if (t.broken.length) problems.push(`${b1From} is not a root build of the current site (${t.broken.length} broken references, e.g. ${t.broken[0]}): was it built with SITE_BASE?`);
+    }
+    dataAfterB1 = dataDigest();
+    report.check(`b1 is ${b1From} (an existing root build)`, problems);
+    b1ok = problems.length === 0;
+  } else await report.attempt('build b1 (base /, normalise + astro + pagefind)', async () => {
     const r = buildSite({ root: ROOT, outDir: dirs.b1, cacheDir: join(W, 'cache-b1'), normalize: true, env: { TZ: 'Europe/Rome' } });
     dataAfterB1 = dataDigest();
     report.info(`b1: normalize ${secs(r.ms.normalize)}, astro ${secs(r.ms.astro)}, pagefind ${secs(r.ms.pagefind)}`);

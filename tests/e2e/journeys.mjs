@@ -95,10 +95,15 @@ async function searchToProject(page, server, pages) {
   }
   const steps = [`home → search "${town.name}" → ${page.url().slice(server.origin.length)} (${results.length} result links)`];
   const isType = (h, t) => pageType(decodeURIComponent(new URL(h).pathname).slice(server.base.length)) === t;
-  let project = results.find((h) => isType(h, 'progetto'));
-  if (!project) {
-    const comune = results.find((h) => isType(h, 'comune'));
-    if (!comune) throw new Error(`searched "${town.name}": no project nor comune among the results (${results.map((h) => new URL(h).pathname).join(', ')})`);
+  // Through the town's own page when the search lists it (the reader's likely click), else
+  // straight to a project result.
+  const townPath = server.base + town.page.rel;
+  const comune = results.find((h) => decodeURIComponent(new URL(h).pathname) === townPath);
+  let project = comune ? null : results.find((h) => isType(h, 'progetto'));
+  if (!comune && !project) {
+    throw new Error(`searched "${town.name}": neither ${townPath} nor a project among the results (${results.map((h) => new URL(h).pathname).join(', ')})`);
+  }
+  if (comune) {
     const status = await clickTo(page, comune);
     if (status !== 200) throw new Error(`result ${new URL(comune).pathname} answers ${status}`);
     steps.push(`→ ${where(page)}`);

@@ -21,9 +21,27 @@ function inspectOverflow() {
     const text = (el.textContent || '').trim().replace(/\s+/g, ' ').slice(0, 40);
     return text ? `${d} "${text}"` : d;
   };
-  /** Nearest ancestor (below body) that clips or scrolls horizontally. */
+  /**
+   * Nearest ancestor (below body) that clips or scrolls `el` horizontally. An absolutely
+   * positioned element escapes every overflow box below its containing block (a visually-hidden
+   * label inside a scrolling table can still widen the page).
+   */
   const clipper = (el) => {
+    let escapeUntil = null;
+    const pos = el.nodeType === 1 ? getComputedStyle(el).position : 'static';
+    if (pos === 'absolute') {
+      for (let a = el.parentElement; a; a = a.parentElement) {
+        if (getComputedStyle(a).position !== 'static' || getComputedStyle(a).transform !== 'none') {
+          escapeUntil = a;
+          break;
+        }
+      }
+      if (!escapeUntil) return null;
+    }
+    let passed = escapeUntil === null;
     for (let a = el.parentElement; a && a !== document.body && a !== document.documentElement; a = a.parentElement) {
+      if (a === escapeUntil) passed = true;
+      if (!passed) continue;
       const ox = getComputedStyle(a).overflowX;
       if (ox !== 'visible') return { el: a, ox };
     }
@@ -50,6 +68,20 @@ function inspectOverflow() {
     if (c) problems.push(`${describe(el)} overflows to ${Math.round(r.right)} px inside ${describe(c.el)} (overflow-x: ${c.ox}), which holds no table`);
     else problems.push(`${describe(el)} overflows to ${Math.round(r.right)} px (viewport ${vw} px)`);
     if (problems.length > 12) break;
+  }
+  // Text wider than its box (a long unbreakable word, a URL) does not widen any element.
+  const walker = document.createTreeWalker(document.body ?? document.documentElement, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n && problems.length <= 12; n = walker.nextNode()) {
+    if (!n.textContent.trim() || !n.parentElement) continue;
+    const range = document.createRange();
+    range.selectNodeContents(n);
+    const r = range.getBoundingClientRect();
+    if (r.width === 0 || r.right <= vw + 1) continue;
+    const c = clipper(n.parentElement) ?? (getComputedStyle(n.parentElement).overflowX !== 'visible' ? { el: n.parentElement, ox: getComputedStyle(n.parentElement).overflowX } : null);
+    if (c && (c.ox === 'hidden' || c.ox === 'clip' || c.el.querySelector('table'))) continue;
+    if ([...reported].some((e) => e.contains(n))) continue;
+    const longest = n.textContent.split(/\s+/).sort((a, b) => b.length - a.length)[0];
+    problems.push(`text in ${describe(n.parentElement)} overflows to ${Math.round(r.right)} px (longest word: "${longest.slice(0, 60)}")`);
   }
   return problems;
 }

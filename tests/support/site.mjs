@@ -15,17 +15,18 @@ export const BASE = normaliseBase(process.env.SITE_BASE || '/');
 /**
  * Page types of the site. `pattern` matches the path relative to the base ('' is the home page).
  * `axe`: how many pages of the type the accessibility gate checks ('all' or a number).
- * `data`: the page must show at least one table or chart (checked without JavaScript).
+ * `data`: the page must show at least one table or chart (checked without JavaScript): the
+ *   pages whose point is figures (a measure, a province, a CPI, the data-quality report).
  */
 export const PAGE_TYPES = [
   { id: 'home', label: 'home /', pattern: /^$/, axe: 'all', data: false },
-  { id: 'misure', label: 'indice /misure/', pattern: /^misure\/$/, axe: 'all', data: true },
+  { id: 'misure', label: 'indice /misure/', pattern: /^misure\/$/, axe: 'all', data: false },
   { id: 'misura', label: 'misura /misure/<slug>/', pattern: /^misure\/[^/]+\/$/, axe: 'all', data: true },
   { id: 'provincia', label: 'provincia /province/<slug>/', pattern: /^province\/[^/]+\/$/, axe: 3, data: true },
   { id: 'cpi', label: 'CPI /cpi/<slug>/', pattern: /^cpi\/[^/]+\/$/, axe: 3, data: true },
   { id: 'ente', label: 'ente /enti/<slug>/', pattern: /^enti\/[^/]+\/$/, axe: 3, data: false },
   { id: 'progetto', label: 'progetto /progetti/<cup>/', pattern: /^progetti\/[^/]+\/$/, axe: 3, data: false },
-  { id: 'comuni', label: 'indice /comuni/', pattern: /^comuni\/$/, axe: 'all', data: true },
+  { id: 'comuni', label: 'indice /comuni/', pattern: /^comuni\/$/, axe: 'all', data: false },
   { id: 'comune', label: 'comune /comuni/<slug>/', pattern: /^comuni\/[^/]+\/$/, axe: 3, data: false },
   { id: 'cerca', label: 'ricerca /cerca/', pattern: /^cerca\/$/, axe: 'all', data: false },
   { id: 'dati', label: 'dati /dati/', pattern: /^dati\/$/, axe: 'all', data: false },

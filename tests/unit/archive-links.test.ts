@@ -8,6 +8,7 @@ import {
   rewriteHtml,
   mapSrcset,
 } from '../../scripts/postbuild/relative-links.ts';
+import { inlineBlocker, inlineModuleScripts } from '../../scripts/postbuild/module-scripts.ts';
 import { statFromList } from '../../scripts/postbuild/tree.ts';
 
 const stat = statFromList(['index.html', 'cpi/index.html', 'cpi/milano/index.html', 'dati/misure.csv', '_astro/a.css', 'img/logo.svg', 'scarica/index.html']);
@@ -164,5 +165,45 @@ describe('collectHtmlRefs / collectCssRefs', () => {
       'cpi/b.png',
     ]);
     expect(collectCssRefs('a{background:url(../img/logo.svg)}', '_astro/a.css').map((r) => r.target)).toEqual(['img/logo.svg']);
+  });
+});
+
+describe('inlineModuleScripts (module scripts are refused from file://)', () => {
+  const files: Record<string, string> = {
+    '_astro/cerca.js': 'const r=document.querySelector("[data-cerca]");if(location.protocol!=="file:"){import(`${r.dataset.bundle}pagefind.js`)}const s="</script>";',
+    '_astro/chunk.js': 'import{a as b}from"./dep.js";b();',
+    '_astro/meta.js': 'new URL("x.png",import.meta.url);',
+  };
+  const read = (p: string) => files[p];
+
+  it('inlines a self-contained module where it is used and drops its modulepreload', () => {
+    const html =
+      '<head><link rel="modulepreload" href="../_astro/cerca.js"><script type="module" src="../_astro/cerca.js"></script>' +
+      '<script src="../pagefind/pagefind-ui.js"></script><script type="module" src="https://cdn.example.org/x.js"></script></head>';
+    const r = inlineModuleScripts(html, 'cerca/index.html', read);
+    expect(r.problems).toEqual([]);
+    expect(r.inlined).toEqual(['_astro/cerca.js']);
+    expect(r.html).toBe(
+      '<head><script type="module">const r=document.querySelector("[data-cerca]");if(location.protocol!=="file:"){import(`${r.dataset.bundle}pagefind.js`)}const s="<\\/script>";</script>' +
+        '<script src="../pagefind/pagefind-ui.js"></script><script type="module" src="https://cdn.example.org/x.js"></script></head>',
+    );
+  });
+
+  it('refuses modules whose behaviour would change inline, and missing ones', () => {
+    const html = '<script type="module" src="/_astro/chunk.js"></script><script type="module" src="/_astro/meta.js"></script><script type="module" src="/_astro/nope.js"></script>';
+    const r = inlineModuleScripts(html, 'index.html', read);
+    expect(r.inlined).toEqual([]);
+    expect(r.html).toBe(html);
+    expect(r.problems).toEqual([
+      'index.html: /_astro/chunk.js — cannot inline: it imports other files statically',
+      'index.html: /_astro/meta.js — cannot inline: it uses import.meta (its URL would become the page URL)',
+      'index.html: /_astro/nope.js — module not found in the build',
+    ]);
+  });
+
+  it('does not mistake a dynamic import for a static one', () => {
+    expect(inlineBlocker('import(`${b}pagefind.js`).then(f)')).toBeNull();
+    expect(inlineBlocker('import"./side.js";')).toMatch(/statically/);
+    expect(inlineBlocker('x;import * as m from "./m.js"')).toMatch(/statically/);
   });
 });

@@ -100,6 +100,33 @@ describe('every page', () => {
   });
 });
 
+describe('charts', () => {
+  it('every chart has an accessible name and description, a summary, and its data as a table on the page', () => {
+    const dirs = ['', 'misure', 'province', 'cpi'];
+    const files = dirs.flatMap((d) =>
+      d === '' ? ['index.html'] : readdirSync(join(DIST, d), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => `${d}/${e.name}/index.html`).concat(`${d}/index.html`),
+    );
+    let charts = 0;
+    const problems: string[] = [];
+    for (const rel of files.filter((f) => existsSync(join(DIST, f)))) {
+      const doc = page(rel);
+      for (const fig of doc.querySelectorAll('figure.chart')) {
+        charts++;
+        const svg = fig.querySelector('svg[role="img"]');
+        const where = `${rel} #${fig.getAttribute('id')}`;
+        if (!svg?.getAttribute('aria-label') || !svg.getAttribute('aria-description')) problems.push(`${where}: svg without aria-label/aria-description`);
+        if (fig.querySelector('script')) problems.push(`${where}: script inside a chart`);
+        if (text(fig.querySelector('figcaption p:nth-of-type(2)')).length < 10) problems.push(`${where}: no one-sentence summary`);
+        const own = fig.querySelector('table');
+        const ref = fig.querySelector('a[href^="#"]')?.getAttribute('href')?.slice(1);
+        if (!own && !(ref && doc.getElementById(ref)?.tagName === 'TABLE')) problems.push(`${where}: its data table is neither inside it nor linked`);
+      }
+    }
+    expect(charts).toBeGreaterThan(100);
+    expect(problems).toEqual([]);
+  });
+});
+
 describe('figures on pages equal the data', () => {
   it('each project page prints its importo and spese as formatted, or their status', () => {
     const problems: string[] = [];

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { apostropheAccents, nameAliases, saintForms, uniqueAliases } from '../../src/lib/search/aliases.ts';
 import { comuneSearchMeta, cpiMeasureCodes, cpiSearchMeta, entitySearchMeta, measureSearchMeta, projectSearchMeta, provinceSearchMeta } from '../../src/lib/search/meta.ts';
 import { groupByInitial, initialOf } from '../../src/lib/search/comuni.ts';
+import { nameKey, nameKeys, promoteExact } from '../../src/lib/search/rank.ts';
 import type { Comune, Entity, Project } from '../../src/schemas/projects.ts';
 import type { Cpi, Province } from '../../src/schemas/cpi.ts';
 import type { Measure } from '../../src/schemas/measures.ts';
@@ -127,6 +128,44 @@ describe('metadata of each page type on the real collections', () => {
     const m = provinceSearchMeta(mi, { comuni: 3 });
     expect(m.aliases).toEqual(expect.arrayContaining([mi.label, mi.sigla]));
     expect(m.dettaglio).toMatch(/3 comuni nel documento$/);
+  });
+});
+
+describe('exact names (rank.ts)', () => {
+  it('nameKey ignores case, accents, apostrophe kinds and punctuation', () => {
+    expect(nameKey('Salò')).toBe('salo');
+    expect(nameKey("SALO'")).toBe('salo');
+    expect(nameKey('Sant’Angelo Lodigiano')).toBe(nameKey("sant'angelo  lodigiano"));
+    expect(nameKey('CPI Milano - Carchidio (sede distaccata)')).toBe('cpi milano carchidio sede distaccata');
+    expect(nameKey('  ')).toBe('');
+    expect(nameKeys(['B', 'a', 'A', '', null])).toEqual(['a', 'b']);
+  });
+
+  it('promoteExact is a stable partition', () => {
+    expect(promoteExact([1, 2, 3, 4, 5, 6], (n) => n % 3 === 0)).toEqual([3, 6, 1, 2, 4, 5]);
+    expect(promoteExact([], () => true)).toEqual([]);
+  });
+
+  it('the pages are called exactly by the names a reader types', () => {
+    const comuni = data<Comune>('comuni');
+    const cpi = data<Cpi>('cpi');
+    const entities = data<Entity>('entities');
+    const measures = data<Measure>('measures');
+    const byIstat = new Map(comuni.map((c) => [c.istat, c]));
+    const sa = comuni.find((c) => c.nome === "Sant'Angelo Lodigiano")!;
+    const saKeys = comuneSearchMeta(sa, { projectMeasures: [], cpiMeasures: [] }).esatti;
+    expect(saKeys).toEqual(expect.arrayContaining(['sant angelo lodigiano', 's angelo lodigiano']));
+    const seregnoCpi = cpi.find((c) => c.slug === 'seregno')!;
+    expect(cpiSearchMeta(seregnoCpi, { measures }).esatti).toEqual(expect.arrayContaining(['cpi seregno', 'seregno']));
+    const comuneDiSeregno = entities.find((e) => e.id === 'comune-di-seregno')!;
+    expect(entitySearchMeta(comuneDiSeregno, { comune: byIstat.get(comuneDiSeregno.comune!.istat), measureCodes: [] }).esatti).toEqual(
+      expect.arrayContaining(['comune di seregno', 'seregno']),
+    );
+    // A consortium is not called by the name of the town it sits in.
+    const consortium = entities.find((e) => e.tipo !== 'comune' && e.comune)!;
+    expect(entitySearchMeta(consortium, { comune: byIstat.get(consortium.comune!.istat), measureCodes: [] }).esatti).not.toContain(nameKey(consortium.comune!.nome));
+    const hf = measures.find((m) => /housing first/i.test(m.title))!;
+    expect(measureSearchMeta(hf).esatti).toEqual(expect.arrayContaining(['housing first', nameKey(hf.code)]));
   });
 });
 

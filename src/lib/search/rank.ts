@@ -1,20 +1,20 @@
 /**
- * One ranking rule on top of Pagefind's: a page whose *name* is exactly what the reader typed
- * comes first. Pagefind scores words, not whole names: for "Milano" the comune, the province,
- * "CPI Milano" and the "COMUNE DI MILANO" score like the ten "CPI Milano - … (sede distaccata)"
- * and "AZIENDA SOCIALE SUD EST MILANO", and the comune can end up eleventh. The /cerca/ script
- * fetches the data of the first results anyway (to show them); among those it moves the pages
- * named exactly as the query — by their `nome`, `codice` or title — to the top, keeping
- * Pagefind's order otherwise. No imports but query.ts: bundled into the browser script.
+ * One ranking rule on top of Pagefind's: a page *named* exactly what the reader typed comes first.
+ *
+ * Pagefind scores words, not whole names: for "Milano" the comune, the province, "CPI Milano" and
+ * the "COMUNE DI MILANO" score like the ten "CPI Milano - … (sede distaccata)" and "AZIENDA
+ * SOCIALE SUD EST MILANO", and the comune can end up eleventh. So every entity page carries an
+ * `esatto` filter whose values are the name keys of the names it is called by (meta.ts); the
+ * /cerca/ script runs a second, filter-only search `esatto = nameKey(query)` next to the normal
+ * one and puts its pages first, in Pagefind's order. Costs one small filter file, no fragment.
+ * Imports only query.ts: bundled into the browser script.
  */
 import { foldAccents, unifyApostrophes } from './query.ts';
 
-/** How many of Pagefind's first results are looked at for an exact name. */
-export const RERANK_WINDOW = 20;
-
 /**
  * A name reduced to what identifies it: lower case, no accents, apostrophes and punctuation
- * as spaces, single spaces. "Salò" = "salo" = "SALO'"; "Sant’Angelo" = "sant'angelo".
+ * as spaces, single spaces. "Salò" = "salo" = "SALO'"; "Sant’Angelo" = "sant'angelo" =
+ * "Sant Angelo"; "D74H22000340001" = "d74h22000340001".
  */
 export function nameKey(s: string | null | undefined): string {
   return foldAccents(unifyApostrophes(String(s ?? '')))
@@ -23,16 +23,9 @@ export function nameKey(s: string | null | undefined): string {
     .trim();
 }
 
-/** The fields a result is named by (Pagefind metadata). */
-export interface NamedResult {
-  meta: Record<string, string | undefined>;
-}
-
-/** True when the query is exactly the result's name, code or title (see nameKey). */
-export function isExactName(query: string, d: NamedResult): boolean {
-  const q = nameKey(query);
-  if (!q) return false;
-  return [d.meta.nome, d.meta.codice, d.meta.title].some((v) => v !== undefined && nameKey(v) === q);
+/** The distinct, non-empty name keys of some names, sorted (deterministic output). */
+export function nameKeys(names: readonly (string | null | undefined)[]): string[] {
+  return [...new Set(names.map(nameKey).filter(Boolean))].sort();
 }
 
 /** Items with `exact` true first, each group in its original order (a stable partition). */

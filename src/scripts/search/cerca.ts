@@ -11,14 +11,15 @@
  * - Query normalisation (src/lib/search/query.ts): split CUPs joined, apostrophes unified,
  *   "S.Angelo" spaced. Case and accents are Pagefind's own business.
  * - Ranking is Pagefind's, except that pages named exactly as the query come first
- *   (src/lib/search/rank.ts): "Milano" → the comune, the province, CPI Milano, Comune di Milano.
+ *   (src/lib/search/rank.ts: a second, filter-only search on the `esatto` filter):
+ *   "Milano" → the comune, the province, CPI Milano, the Comune di Milano, then the rest.
  * - On file:// (an unzipped copy) Pagefind cannot load: the page keeps its visible explanation
  *   and links to the A–Z indexes, and nothing is fetched.
  * - Every piece of result text is set with textContent; the excerpt's <mark>s become elements
  *   (src/lib/search/excerpt.ts). No innerHTML.
  */
 import { normalizeQuery } from '../../lib/search/query.ts';
-import { RERANK_WINDOW, isExactName, promoteExact } from '../../lib/search/rank.ts';
+import { nameKey, promoteExact } from '../../lib/search/rank.ts';
 import { excerptParts } from '../../lib/search/excerpt.ts';
 import { resultCountText, tipoLabel } from '../../lib/search/labels.ts';
 
@@ -53,7 +54,7 @@ const FILTER_KEYS = ['tipo', 'provincia', 'misura'] as const;
  * "milano" "Milano" to "Milanese"; a measure's code counts more than a title ("M5C2 I1.3.1" is
  * printed on every project of the measure); the detail line (entity of a project) a little less.
  */
-const RANKING = { termSimilarity: 3, metaWeights: { title: 5, codice: 8, nome: 1, dettaglio: 0.5 } };
+const RANKING = { termSimilarity: 3, metaWeights: { title: 5, codice: 8, dettaglio: 0.5 } };
 
 const root = document.querySelector<HTMLElement>('[data-cerca]');
 if (root) start(root);
@@ -96,7 +97,7 @@ function start(root: HTMLElement) {
     }));
 
   let generation = 0;
-  let shown: { entries: { result: PagefindResult; data: PagefindResultData | null }[]; next: number; gen: number } | null = null;
+  let shown: { results: PagefindResult[]; next: number; gen: number } | null = null;
   let timer: number | undefined;
 
   const filters = () => {
@@ -134,9 +135,17 @@ function start(root: HTMLElement) {
       status.textContent = 'La ricerca non è disponibile: non è stato possibile caricare l’indice.';
       return;
     }
+    // The normal search and, next to it, the pages named exactly as the query (rank.ts).
+    // (Not for one or two letters: no page is named so, and the first keystroke of a cold page
+    // should not wait for the filter file.)
+    const key = nameKey(q).length >= 3 ? nameKey(q) : '';
     let res: PagefindResponse | null;
+    let exact: PagefindResponse | null = null;
     try {
-      res = await pf.search(q || null, { filters: f });
+      [res, exact] = await Promise.all([
+        pf.search(q || null, { filters: f }),
+        key ? pf.search(null, { filters: { ...f, esatto: key } }) : Promise.resolve(null),
+      ]);
     } catch {
       res = null;
     }
@@ -146,13 +155,13 @@ function start(root: HTMLElement) {
       status.textContent = 'La ricerca non è riuscita: riprova o usa gli indici alfabetici qui sotto.';
       return;
     }
-    const results = res.results;
-    // Pagefind's order, except that pages named exactly as the query come first (rank.ts):
-    // decided among the first RERANK_WINDOW results, whose data is fetched now, in parallel.
-    const head = results.slice(0, q ? RERANK_WINDOW : PAGE_SIZE);
-    let datas: PagefindResultData[];
+    const exactIds = new Set((exact?.results ?? []).map((r) => r.id));
+    const found = new Set(res.results.map((r) => r.id));
+    // Pagefind's order, exact names first; an exactly named page the words missed is added too.
+    const results = [...promoteExact(res.results, (r) => exactIds.has(r.id)), ...(exact?.results ?? []).filter((r) => !found.has(r.id))];
+    shown = { results, next: 0, gen };
     try {
-      datas = await Promise.all(head.map((r) => r.data()));
+      await showMore(true);
     } catch {
       if (gen !== generation) return;
       clear();
@@ -160,30 +169,25 @@ function start(root: HTMLElement) {
       return;
     }
     if (gen !== generation) return;
-    const ranked = promoteExact(
-      head.map((r, i) => ({ result: r, data: datas[i] as PagefindResultData | null })),
-      (e) => !!q && isExactName(q, e.data!),
-    );
-    shown = { entries: [...ranked, ...results.slice(head.length).map((r) => ({ result: r, data: null }))], next: 0, gen };
-    list.replaceChildren();
-    await showMore();
-    if (gen !== generation) return;
     heading.hidden = results.length === 0;
     status.textContent = resultCountText(results.length, q);
     // For the browser tests: when the results of which query were on screen (query timing).
     performance.mark('cerca:risultati', { detail: { q, input: raw, filtri: f, n: results.length } });
   }
 
-  async function showMore() {
+  /** Fetch and show the next PAGE_SIZE results (`replace`: instead of the current list, in one go). */
+  async function showMore(replace = false) {
     if (!shown) return;
-    const { entries, gen } = shown;
-    const slice = entries.slice(shown.next, shown.next + PAGE_SIZE);
-    const datas = await Promise.all(slice.map((e) => e.data ?? e.result.data()));
+    const { results, gen } = shown;
+    const slice = results.slice(shown.next, shown.next + PAGE_SIZE);
+    const datas = await Promise.all(slice.map((r) => r.data()));
     if (gen !== generation) return;
     const firstNew = shown.next;
-    list.append(...datas.map(renderResult));
+    const items = datas.map(renderResult);
+    if (replace) list.replaceChildren(...items);
+    else list.append(...items);
     shown.next += slice.length;
-    more.hidden = shown.next >= entries.length;
+    more.hidden = shown.next >= results.length;
     return firstNew;
   }
 
@@ -247,7 +251,13 @@ function start(root: HTMLElement) {
     void run();
   });
   more.addEventListener('click', async () => {
-    const first = await showMore();
+    let first: number | undefined;
+    try {
+      first = await showMore();
+    } catch {
+      status.textContent = 'Non è stato possibile caricare altri risultati: riprova.';
+      return;
+    }
     // Move focus to the first new result so keyboard and screen-reader users continue from there.
     if (first !== undefined) list.children[first]?.querySelector('a')?.focus();
   });
