@@ -31,19 +31,49 @@ const largestScaled = (r: Results) => r.builds.filter((b) => b.factor > 1 && b.o
 
 const route = (b: BuildResult | undefined, pattern: RegExp) => b?.astro?.routes.find((r) => pattern.test(r.route));
 
+/** Kinds of hot spot in the normaliser, each with what limits it and the fix; matched on the profile's function names and files. */
+const HOT_KINDS: { test: (fn: string, where: string) => boolean; cause: string; fix: string }[] = [
+  {
+    test: (fn, w) => /territory\.ts/.test(w),
+    cause: 'gazetteer lookups recomputed on every call (`provincesOf` rebuilds the provinces from the region’s comuni, `regionNames` the regions from all 7,904)',
+    fix: 'memoise `provincesOf`/`regionNames` per region as `comuniOf` already is',
+  },
+  {
+    test: (fn) => /^(plain|squash|cleanCell|placeKey|stripAccents|normalize)$/.test(fn),
+    cause: 'the same text normalised again and again (NFD + regexes) by every matcher that looks at a line',
+    fix: 'normalise each line once when the lines are built (`toLines`) and let the matchers read the stored forms',
+  },
+  {
+    test: (fn) => /^(fixText|correctionsIn|phrasePatterns)$/.test(fn),
+    cause: 'every entry of corrections.json tried as its own Unicode regex on every text',
+    fix: 'test one alternation regex of all correction keys (or an index by first word) once per text',
+  },
+  {
+    test: (fn) => /^(foreignRegions|regionPatterns|regionIn)$/.test(fn),
+    cause: 'one regex per Italian region run on every heading',
+    fix: 'one alternation regex of the region names, or a word lookup, per heading',
+  },
+  {
+    test: (fn) => /^(parseItalianNumber|readValue|markerStatus|isFigure)$/.test(fn),
+    cause: 'each cell parsed as a number several times (to test whether it is a figure, then to read it)',
+    fix: 'read each cell once and keep the result on the cell',
+  },
+];
+
 function normaliseNote(r: Results): string {
   const n = r.normalise!;
   const spots = n.profile?.spots ?? [];
-  const own = spots.filter((s) => /^scripts\//.test(s.where)).slice(0, 6);
+  const own = spots.filter((s) => /^scripts\//.test(s.where)).slice(0, 8);
   const zod = spots.filter((s) => /zod/.test(s.where)).reduce((x, s) => x + s.selfMs, 0);
   const gc = spots.find((s) => /garbage/.test(s.fn))?.selfMs ?? 0;
+  const kinds = HOT_KINDS.filter((k) => own.some((s) => k.test(s.fn, s.where)));
   return (
     `**normalise** — ${formatMs(n.inProcess.median)} per run in-process, ${formatNumber(n.inProcess.median / BUDGETS.normaliseMs, 1)}× the budget; ` +
     `this is the pipeline's own work, not process start-up (measured apart: a bare tsx process takes ${formatMs(n.tsxStartup.median)}, the whole CLI ${formatMs(n.cli.median)}). ` +
-    (own.length ? `Hot spots by self time per run: ${own.map((s) => `\`${s.fn}\` ${s.where} (${formatNumber(s.selfMs, 1)} ms)`).join(', ')}; ` : '') +
-    `zod validation ≈ ${formatNumber(zod, 1)} ms, garbage collection ≈ ${formatNumber(gc, 1)} ms. ` +
-    'What limits it: the same cell and line text is normalised again and again (NFD + regex in `plain`/`squash`/`cleanCell`, called from every matcher), and every correction of corrections.json is tried as its own Unicode regex on every text (`fixText`, `correctionsIn`), which also feeds the GC. ' +
-    'Fix (parser owners): compute the normalised forms of each line once when the lines are built (`toLines`) and pass them to the matchers; compile the corrections into one alternation regex (or an index by first word) and test it once per text; keep the zod validation (it is the contract) — it is a small share. Report start-up separately: tsx alone is already several times the budget, so the CLI can never be under 100 ms.'
+    (own.length ? `Hot spots by self time per run (table in section 1): ${own.map((s) => `\`${s.fn}\` ${s.where} (${formatNumber(s.selfMs, 1)} ms)`).join(', ')}; ` : '') +
+    `zod validation ≈ ${formatNumber(zod, 1)} ms, garbage collection ≈ ${formatNumber(gc, 1)} ms per run. ` +
+    (kinds.length ? `What limits it: ${kinds.map((k) => k.cause).join('; ')}. Fix (parser owners): ${kinds.map((k) => k.fix).join('; ')}. ` : 'No single hot spot: the time is spread over the parsers. ') +
+    'Keep the zod validation (it is the contract). Process start-up is outside the budget: tsx alone costs more than 100 ms, so `npm run normalize` as a command cannot be under it.'
   );
 }
 
@@ -52,55 +82,61 @@ function buildNote(r: Results): string {
   if (!b.ok) return `**full build** — did not complete: ${b.error}. It is built from a snapshot of the working tree; re-run when the pages are not mid-edit.`;
   const st = Object.fromEntries(b.stages.map((s) => [s.name, s.wallMs]));
   const p = b.astro?.phases;
+  const fixed = p ? (p.typesMs ?? 0) + (p.collectMs ?? 0) + (p.entrypointsMs ?? 0) : null;
   const dati = route(b, /dati\/\[scope\]/);
+  const top = [...(b.astro?.routes ?? [])].sort((a, c) => (c.wallMs ?? 0) - (a.wallMs ?? 0)).slice(0, 3);
+  const load = Math.max(...b.stages.map((s) => s.loadBefore[0]));
   return (
     `**full build** — ${formatMs(b.wallMs)}: normalise ${formatMs(st.normalise)}, astro ${formatMs(st.astro)}, pagefind ${formatMs(st.pagefind)}` +
-    (p ? `; inside astro: types/content sync ${formatMs(p.typesMs)}, Vite bundle ${formatMs(p.entrypointsMs)}, route generation ${formatMs(p.routesMs)}` : '') +
+    (p ? `; inside astro, fixed work (types and content sync, build info, Vite bundle) ${formatMs(fixed)} and page generation ${formatMs(p.routesMs)}` : '') +
+    (top.length ? `, led by ${top.map((t) => `\`${t.route}\` (${formatNumber(t.files)} files, ${formatMs(t.wallMs)})`).join(', ')}` : '') +
     '. ' +
-    (dati ? `The per-page open-data route writes ${formatNumber(dati.files)} of the ${formatNumber(b.dist?.files)} files of dist (${formatMs(dati.wallMs)}). ` : '') +
-    'What limits it on 2 cores: fixed costs (npm + tsx start-up, Vite bundling, Astro content sync) are most of it; `astro build` renders on one thread. ' +
-    'Fix: the normaliser fix above and running `tsx scripts/normalize.ts` directly in the build script (no nested `npm run`) save seconds; the Vite bundle shrinks when the collections are not inlined into it (see the ×100 note); the per-page download files could be produced by one post-build script that writes them directly instead of an Astro endpoint per file.'
+    (load >= 3 ? `The 1-min load was up to ${load} during the stages, so part of this is waiting for a core. ` : '') +
+    (dati ? `The per-page download route alone writes ${formatNumber(dati.files)} of the ${formatNumber(b.dist?.files)} files of dist. ` : '') +
+    'Fix: the normaliser fix (section 1) and calling `tsx scripts/normalize.ts` directly in the build script (no nested `npm run`) save seconds; the Vite bundle shrinks when the collections are not inlined in it (cause 1 of the ×100 note); the per-page downloads could be written by one post-build step instead of one Astro endpoint per file.'
   );
 }
 
 function x100Note(r: Results): string {
   const b = r.builds.find((x) => x.factor === 100)!;
+  const real = r.builds.find((x) => x.factor === 1);
   const x10 = r.builds.find((x) => x.factor === 10);
-  const dati = route(b, /dati\/\[scope\]/);
+  const mem = b.astroMemory;
+  const withDati = [x10, real].find((x) => x?.ok && x.htmlPages && route(x, /dati\/\[scope\]/));
+  const perPage = withDati ? { label: withDati.label, files: route(withDati, /dati\/\[scope\]/)!.files, pages: withDati.htmlPages! } : null;
   const parts: string[] = [];
   parts.push(
-    `**×100 build** — ${b.ok ? `${formatMs(b.wallMs)}, peak RSS ${formatBytes(b.peakRssBytes)}` : `did not complete (${b.error}); peak RSS ${formatBytes(b.peakRssBytes)}${b.partial ? `, ${formatNumber(b.partial.htmlPages)} HTML pages written, last route \`${b.partial.lastRoute}\`` : ''}`}. Four causes, each visible in the measurements:`,
-  );
-  const bundle = b.astro?.phases.entrypointsMs;
-  parts.push(
-    `(1) Astro's content layer inlines every record of every collection into one JavaScript module (\`_astro_data-layer-content_*.mjs\`, ~41 MB at ×100) that Vite/Rollup must parse and bundle: the bundle phase goes from ${formatMs(r.builds.find((x) => x.factor === 1)?.astro?.phases.entrypointsMs)} (real) to ${formatMs(x10?.astro?.phases.entrypointsMs)} (×10) and ${formatMs(bundle)} (×100), and the whole store stays in memory. Fix: keep the big per-record collections (projects, entities, comuni) out of \`defineCollection\` — read content/data/*.json from disk in ${at('src/lib/data.ts', /export function all</)} as src/lib/edition.ts already does for report.json (the normaliser has validated them with the same zod schemas); pages keep calling \`all()\`/\`byId()\`.`,
+    `**×100 build** — ${b.ok ? `${formatMs(b.wallMs)}, peak RSS ${formatBytes(b.peakRssBytes)}` : `did not complete (${b.error}); peak RSS ${formatBytes(b.peakRssBytes)}${b.partial ? `, ${formatNumber(b.partial.htmlPages)} HTML pages written, last route \`${b.partial.lastRoute}\`` : ''}`}. What limits it, in order of weight:`,
   );
   parts.push(
-    `(2) Pages rebuild whole-collection indexes on every render: \`byId()\` (${at('src/lib/data.ts', /export async function byId/)}) makes a new Map of the collection at each call, and project, entity and comune pages call it for projects/entities (${at('src/pages/comuni/[slug].astro', /byId\('projects'\)/)}, ${at('src/pages/enti/[slug].astro', /byId\('projects'\)/)}, ${at('src/pages/progetti/[cup].astro', /byId\('entities'\)/)}), plus a linear \`comuni.find\` — O(pages × records), quadratic in the data. Fix: memoise the Map per collection next to the \`all()\` cache (one line), and index comuni by ISTAT code once.`,
+    `(1) Astro's content layer inlines every record of every collection into one JavaScript module (\`dist/chunks/_astro_data-layer-content_*.mjs\`, ~41 MB at ×100) that Vite/Rollup parses and bundles before rendering any page: bundling takes ${formatMs(real?.astro?.phases.entrypointsMs)} (real), ${formatMs(x10?.astro?.phases.entrypointsMs)} (×10), ${formatMs(b.astro?.phases.entrypointsMs)} (×100)` +
+      (mem ? `, and \`astro build\` already holds ${formatBytes(mem.untilBundledBytes)} when bundling ends` : '') +
+      `. Past Node's default heap limit (~4 GB here) every page then renders under constant garbage collection (comune pages went from ~0.2 s to several seconds each). ` +
+      `Fix: keep the per-record collections (projects, entities, comuni) out of \`defineCollection\`: read content/data/*.json from disk in ${at('src/lib/data.ts', /export function all</)} like src/lib/edition.ts reads report.json (the normaliser validates them with the same zod schemas; pages keep calling \`all()\`/\`byId()\`). Raising \`--max-old-space-size\` only moves the wall.`,
   );
   parts.push(
-    `(3) The per-page downloads: ${at('src/pages/dati/[scope]/[slug]/[file].ts', /getStaticPaths/)} emits ~${formatNumber(dati && b.htmlPages ? dati.files / b.htmlPages : null, 1)} files per page${dati ? ` (${formatNumber(dati.files)} files so far${dati.wallMs ? `, ${formatMs(dati.wallMs)}` : ''})` : ''}; each page's subset is found by scanning whole collections (\`pageRecords\`, ${at('src/lib/opendata/scopes.ts', /export function pageRecords/)}) — quadratic again — and every subset and its rendered CSV/JSON bodies are kept until the end of the build (${at('src/lib/opendata/load.ts', /const subsets = new Map/)} holds the datasets, ${at('src/lib/opendata/files.ts', /const rendered = new WeakMap/)} their bodies), so the heap grows with the whole /dati/ tree. Fix: index records by entity/comune/measure once; render each page's files when the endpoint asks and keep nothing; or write these files in one streaming post-build step; and reconsider publishing three formats per project page (a project's row is already in its entity's, comune's and measure's files).`,
+    `(2) Per-page work proportional to the whole data, so total time grows with pages × records: \`byId()\` (${at('src/lib/data.ts', /export async function byId/)}) builds a new Map of a whole collection at every call and project, entity and comune pages call it for projects/entities (${at('src/pages/comuni/[slug].astro', /byId\('projects'\)/)}, ${at('src/pages/enti/[slug].astro', /byId\('projects'\)/)}, ${at('src/pages/progetti/[cup].astro', /byId\('entities'\)/)}), and each page's downloads are selected by scanning whole collections (\`pageRecords\`, ${at('src/lib/opendata/scopes.ts', /export function pageRecords/)}). Fix: memoise the Map per collection beside the \`all()\` cache and index records by entity/comune/measure once. (Tried in a scratch copy at ×10: same time and memory there, so this matters only at larger sizes; it does not remove (1).)`,
   );
   parts.push(
-    `(4) Memory: with (1)–(3) the single \`astro build\` process must hold the data store, the indexes and every rendered download at once; Node's default heap limit on this machine (~4 GB) is the wall. Raising \`--max-old-space-size\` only moves the wall; fixes (1)–(3) make memory proportional to one page instead of to the whole site.`,
+    `(3) File count: ${at('src/pages/dati/[scope]/[slug]/[file].ts', /getStaticPaths/)} emits ${perPage ? `~${formatNumber(perPage.files / perPage.pages, 1)} download files per HTML page (${perPage.label})` : 'several download files per HTML page'} — three formats × each dataset of the page, each one an Astro route: ${formatNumber(x10?.dist?.files)} files in dist at ×10, about ten times more at ×100. Fix: write the per-page downloads in one streaming post-build step instead of one endpoint per file, and reconsider three formats per project page (a project's row is already in its entity's, comune's and measure's files).`,
   );
   return parts.join(' ');
 }
 
 function linearNote(r: Results): string {
   const s = r.scaling;
-  return `**linear growth** — marginal cost per page ${s.map((x) => `${x.from}→${x.to} ${formatNumber(x.marginalMsPerPage, 1)} ms`).join(', ')}: the cost per page grows with the data because of the O(pages × records) lookups (causes 2 and 3 of the ×100 note). With memoised indexes each page costs the same at any size.`;
+  return `**linear growth** — marginal cost per page ${s.map((x) => `${x.from}→${x.to} ${formatNumber(x.marginalMsPerPage, 1)} ms and ${formatBytes(x.marginalRssPerPage)}`).join('; ')}${r.builds.some((b) => b.factor === 100 && !b.ok) ? '; ×100 did not complete' : ''}. The bundle of the inlined data store (cause 1 of the ×100 note) grows with the data and its memory stays for the whole build; per-page lookups over whole collections (cause 2) make each page cost more as the data grows. With the data out of the bundle and memoised indexes, each page costs the same at any size.`;
 }
 
 function pageWeightNote(r: Results, id: string): string {
   const b = id === 'page-weight' ? r.builds.find((x) => x.factor === 1)! : largestScaled(r)!;
   const over = (b.pageWeight ?? []).filter((t) => !['cerca', '404'].includes(t.type) && t.gzipWithCss.median > BUDGETS.pageGzipBytes);
-  const lists = over.filter((t) => t.count === 1 || t.type === 'misura' || t.type === 'provincia');
+  const grows = (t: { type: string; count: number }) => t.count === 1 || t.type.startsWith('indice-') || ['misura', 'provincia', 'comune', 'ente'].includes(t.type);
   return (
-    `**page weight (${b.label})** — over ${formatBytes(BUDGETS.pageGzipBytes)}: ${over.map((t) => `${t.type} (median ${formatBytes(t.gzipWithCss.median)}, max ${formatBytes(t.gzipWithCss.max)}, \`/${t.heaviest}\`)`).join(', ')}. ` +
-    (lists.length
-      ? 'Index pages list every record on one page, so they grow linearly with the data. Fix: paginate the indexes (or group them: projects by measure/province, entities by first letter) and keep one table per page under a fixed number of rows; the search page already covers lookup by name.'
-      : 'Fix: move repeated tables (per-row provenance, long lists) behind links to the detail pages or to the downloads, and keep charts to one per section.')
+    `**page weight (${b.label})** — over ${formatBytes(BUDGETS.pageGzipBytes)}: ${over.map((t) => `${t.label} (median ${formatBytes(t.gzipWithCss.median)}, max ${formatBytes(t.gzipWithCss.max)}, \`/${t.heaviest}\`)`).join(', ')}. ` +
+    (over.some(grows)
+      ? 'These pages list every project (or record) of what they describe in one table, so their weight grows linearly with the data. Fix: show the totals and the first rows (e.g. the 50 largest) and link to the full list as a paginated page or to the download of the same rows (it already exists under /dati/); for indexes, paginate or group (by measure, province, first letter) — search covers lookup by name.'
+      : 'Fix: move long repeated tables (per-row provenance, long lists) behind links to the detail pages or to the downloads.')
   );
 }
 
@@ -108,14 +144,19 @@ function searchNote(r: Results, id: string): string {
   const b = id.endsWith('-scale') ? largestScaled(r)! : r.builds.find((x) => x.factor === 1)!;
   const s = b.search ?? [];
   const pageBytes = s[0] ? (s[0].byType.document?.bytes ?? 0) + (s[0].byType.stylesheet?.bytes ?? 0) : 0;
+  const busy = (b.browserLoad?.[0] ?? 0) >= 3;
   if (id.startsWith('search-time')) {
     const slow = s.filter((x) => x.firstResultMs === null || x.firstResultMs > BUDGETS.searchMs);
+    const m = slow.find((x) => x.milestones)?.milestones;
     return (
-      `**search time (${b.label})** — ${slow.map((x) => `«${x.query}» ${x.firstResultMs === null ? 'no result' : formatMs(x.firstResultMs)}`).join(', ')}, measured from the start of navigation on a cold cache: the page, Pagefind's UI script, its WebAssembly and the index chunks load one after another before the first result (${s[0]?.requests ?? '—'} requests). ` +
-      'With the machine busy the CPU share of WebAssembly start-up dominates; re-measure at low load. Fix if it stays over: preload Pagefind\'s wasm and entry file from /cerca/ (`<link rel="preload">`), and show the first results without waiting for sub-results (`showSubResults: false`).'
+      `**search time (${b.label})** — ${slow.map((x) => `«${x.query}» ${x.firstResultMs === null ? 'no result' : formatMs(x.firstResultMs)}`).join(', ')}, from the start of navigation on a cold cache` +
+      (m ? `: HTML at ${formatMs(m.documentMs)}, Pagefind's UI script at ${formatMs(m.uiScriptMs)}, its WebAssembly at ${formatMs(m.wasmMs)}, the last index chunk at ${formatMs(m.indexMs)}; the rest is running the query and rendering results` : '') +
+      '. Each step waits for the one before: the WebAssembly and the index are only requested once the UI script runs, the fragments once the index has answered. ' +
+      (busy ? `The 1-min load was ${b.browserLoad![0]} during these measurements: on a busy machine the CPU-bound parts (wasm compilation, search, rendering) stretch. ` : '') +
+      'Fix: start the downloads with the HTML (`<link rel="preload">` for pagefind-ui.js, pagefind-entry.json and the wasm on /cerca/, `modulepreload` for pagefind.js), and render the first results without sub-results (`showSubResults: false`).'
     );
   }
-  return `**search bytes (${b.label})** — up to ${formatBytes(Math.max(...s.map((x) => x.bytes)))} (page and CSS ${formatBytes(pageBytes)}); Pagefind's index chunks grow with the number of distinct words. Fix: index fewer words per page (\`data-pagefind-ignore\` on tables of figures and provenance notes), keep sub-results off, and raise Pagefind's chunk split only after measuring.`;
+  return `**search bytes (${b.label})** — up to ${formatBytes(Math.max(...s.map((x) => x.bytes)))} (page and CSS ${formatBytes(pageBytes)}); Pagefind's index chunks and fragments grow with the number of pages and distinct words. Fix: index fewer words per page (\`data-pagefind-ignore\` on tables of figures and provenance notes) and keep sub-results off.`;
 }
 
 /** One note per failing budget (in the order of the budget lines). */

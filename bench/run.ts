@@ -269,6 +269,8 @@ async function runBuild(label: string, factor: number, dir: string, stages: Stag
   const siteMs = results.filter((s) => s.name === 'astro' || s.name === 'pagefind').reduce((n, s) => n + s.wallMs, 0);
   const peaks = results.map((s) => s.peakRssBytes).filter((x): x is number => x !== null);
   const pf = ok ? countFiles(join(dist, 'pagefind')) : null;
+  const astroStage = results.find((s) => s.name === 'astro');
+  const astroMemory = astroStage && astroLog ? memorySplit(astroStage, astroLog.phases.entrypointsDoneAt) : null;
   return {
     label,
     factor,
@@ -281,6 +283,7 @@ async function runBuild(label: string, factor: number, dir: string, stages: Stag
     peakRssBytes: peaks.length ? Math.max(...peaks) : null,
     htmlPages: size?.htmlFiles ?? null,
     astro: astroLog,
+    astroMemory,
     dist: size,
     pagefind: pf ? { ...pf, pagesIndexed: pagesIndexed ? Number(pagesIndexed[1]) : null } : null,
     pagesPerSec: size && wallMs ? round(size.htmlFiles / (wallMs / 1000), 1) : null,
@@ -289,8 +292,23 @@ async function runBuild(label: string, factor: number, dir: string, stages: Stag
     search: null,
     logFile: logs.astro ?? null,
     browserError: null,
+    browserLoad: null,
     partial: ok ? null : { htmlPages: countHtml(dist), lastRoute: astroLog?.routes.at(-1)?.route ?? null },
   };
+}
+
+/**
+ * Split a stage's memory timeline at a line of its log (timestamps are local wall-clock seconds
+ * of the day): what was taken before that moment and the peak after it.
+ */
+function memorySplit(stage: StageResult, at: number | null): BuildResult['astroMemory'] {
+  if (at === null || !stage.timeline.length) return null;
+  const d = new Date(stage.startedAt);
+  const start = d.getHours() * 3600 + d.getMinutes() * 60 + d.getSeconds() + d.getMilliseconds() / 1000;
+  const bundledAtMs = Math.round((((at + 1 - start) % 86_400) + 86_400) % 86_400) * 1000;
+  const before = stage.timeline.filter(([t]) => t < bundledAtMs).map(([, r]) => r);
+  const after = stage.timeline.filter(([t]) => t >= bundledAtMs).map(([, r]) => r);
+  return { bundledAtMs, untilBundledBytes: before.length ? Math.max(...before) : 0, afterBundledBytes: after.length ? Math.max(...after) : null };
 }
 
 function countHtml(dir: string): number {
@@ -335,6 +353,7 @@ async function measurePages(b: BuildResult, dir: string, o: Options, queries: st
   b.pageWeight = types;
   if (!o.browser || !queries) return;
   let server: Awaited<ReturnType<typeof startServer>> | null = null;
+  b.browserLoad = load();
   try {
     server = await startServer({ root: dist });
     log(`  ${b.label}: cold loads in Chromium…`);

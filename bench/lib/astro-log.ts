@@ -16,6 +16,9 @@ export interface AstroPhases {
   /** "[build] N page(s) built in" */
   pagesBuilt: number | null;
   totalMs: number | null;
+  /** Log timestamps (seconds since midnight, local time) of the first line and of the end of bundling. */
+  firstAt: number | null;
+  entrypointsDoneAt: number | null;
 }
 
 export interface RouteCost {
@@ -34,7 +37,7 @@ const secs = (s: string) => Math.round(Number(s) * 1000);
 /** Parse an `astro build` log. */
 export function parseAstroLog(log: string): { phases: AstroPhases; routes: RouteCost[] } {
   const lines = log.replace(ANSI, '').split('\n');
-  const phases: AstroPhases = { typesMs: null, collectMs: null, entrypointsMs: null, routesMs: null, pagesBuilt: null, totalMs: null };
+  const phases: AstroPhases = { typesMs: null, collectMs: null, entrypointsMs: null, routesMs: null, pagesBuilt: null, totalMs: null, firstAt: null, entrypointsDoneAt: null };
   const routes: RouteCost[] = [];
   let current: RouteCost | null = null;
   let started: number | null = null;
@@ -46,6 +49,7 @@ export function parseAstroLog(log: string): { phases: AstroPhases; routes: Route
     let m: RegExpExecArray | null;
     const ts = /^(\d\d):(\d\d):(\d\d) /.exec(line);
     const at = ts ? Number(ts[1]) * 3600 + Number(ts[2]) * 60 + Number(ts[3]) : null;
+    if (phases.firstAt === null && at !== null) phases.firstAt = at;
     if ((m = /\[types\] Generated (?:in )?([\d.]+)(m?s)/.exec(line))) phases.typesMs = m[2] === 'ms' ? Number(m[1]) : secs(m[1]);
     else if (/Collecting build info/.test(line)) section = 'collect';
     else if (/Building static entrypoints/.test(line)) section = 'entrypoints';
@@ -53,7 +57,10 @@ export function parseAstroLog(log: string): { phases: AstroPhases; routes: Route
     else if ((m = /✓ Completed in ([\d.]+)(m?s)/.exec(line)) && section) {
       const ms = m[2] === 'ms' ? Number(m[1]) : secs(m[1]);
       if (section === 'collect') phases.collectMs = ms;
-      else if (section === 'entrypoints') phases.entrypointsMs = ms;
+      else if (section === 'entrypoints') {
+        phases.entrypointsMs = ms;
+        phases.entrypointsDoneAt = at;
+      }
       else phases.routesMs = ms;
       if (section === 'routes') close(at);
       section = null;

@@ -31,6 +31,8 @@ export interface SearchRun extends ColdLoad {
   /** Bytes transferred up to the first result (the rest is results' fragments and late requests). */
   bytesAtFirstResult: number | null;
   results: number;
+  /** The critical path, ms since the document was requested (null when not observed). */
+  milestones: { documentMs: number | null; uiScriptMs: number | null; wasmMs: number | null; indexMs: number | null } | null;
 }
 
 /**
@@ -51,7 +53,12 @@ function watch(page: Page) {
       r.sizes().then(
         (s) => {
           const x = reqs.get(r);
-          if (x) x.bytes = s.responseBodySize + s.responseHeadersSize;
+          if (x) {
+            x.bytes = s.responseBodySize + s.responseHeadersSize;
+            const t = r.timing();
+            if (t.responseEnd >= 0) x.end = t.startTime + t.responseEnd;
+            x.start = t.startTime;
+          }
         },
         () => {},
       ),
@@ -84,6 +91,30 @@ interface Req {
   type: string;
   bytes: number;
   failed?: boolean;
+  /** Epoch ms (Playwright's request timing). */
+  start?: number;
+  end?: number;
+}
+
+/**
+ * When the search's critical resources arrived, in ms since the document was requested:
+ * Pagefind's UI script, its WebAssembly, and the last index/meta chunk before the first result.
+ */
+function searchMilestones(reqs: Map<Request, Req>, firstResultMs: number | null): SearchRun['milestones'] {
+  const all = [...reqs.values()];
+  const doc = all.find((r) => r.type === 'document');
+  if (!doc?.start) return null;
+  const rel = (r: Req | undefined) => (r?.end !== undefined ? Math.round(r.end - doc.start!) : null);
+  const index = all
+    .filter((r) => /\.pf_(index|meta)$|pagefind-entry\.json/.test(r.url.replace(/\?.*$/, '')) && r.end !== undefined)
+    .map(rel)
+    .filter((t): t is number => t !== null && (firstResultMs === null || t <= firstResultMs));
+  return {
+    documentMs: rel(doc),
+    uiScriptMs: rel(all.find((r) => /pagefind-ui\.js$/.test(r.url))),
+    wasmMs: rel(all.find((r) => /wasm\.[^/]*\.pagefind$/.test(r.url))),
+    indexMs: index.length ? Math.max(...index) : null,
+  };
 }
 
 function summarizeRequests(url: string, reqs: Map<Request, Req>): Omit<ColdLoad, 'loadMs'> {
@@ -157,7 +188,7 @@ export async function coldSearch(origin: string, base: string, query: string, ti
     }
     await net.idle();
     const results = (await resultLinks(page, base)).length;
-    return { ...summarizeRequests(url, net.reqs), loadMs: await loadMs(page), query, firstResultMs, bytesAtFirstResult, results };
+    return { ...summarizeRequests(url, net.reqs), loadMs: await loadMs(page), query, firstResultMs, bytesAtFirstResult, results, milestones: searchMilestones(net.reqs, firstResultMs) };
   } finally {
     await browser.close();
   }

@@ -22,8 +22,10 @@ export interface RunOptions {
   timeoutMs?: number;
   /** Sampling interval for /proc, ms. */
   interval?: number;
-  /** Echo a line of progress to this function every `progressEvery` ms. */
+  /** Echo a line of progress to this function every 30 s. */
   progress?: (line: string) => void;
+  /** Step of the memory timeline, ms (default 5000). */
+  timelineStep?: number;
 }
 
 export interface RunResult {
@@ -39,6 +41,10 @@ export interface RunResult {
   /** 1-, 5- and 15-minute load averages just before and just after. */
   loadBefore: number[];
   loadAfter: number[];
+  /** Wall-clock time the command started (epoch ms): lines of its log can be placed on the timeline. */
+  startedAt: number;
+  /** [ms since start, largest tree RSS in bytes] every `timelineStep` ms: where in the run memory grew. */
+  timeline: [number, number][];
 }
 
 const HAS_PROC = existsSync('/proc/self/status');
@@ -109,6 +115,9 @@ export function runMeasured(command: string, opts: RunOptions): Promise<RunResul
   const log = opts.logFile ? createWriteStream(opts.logFile, { flags: 'a' }) : null;
   log?.write(`\n$ ${command}\n`);
   const t0 = performance.now();
+  const startedAt = Date.now();
+  const step = opts.timelineStep ?? 5000;
+  const timeline: [number, number][] = [];
   const child = spawn('sh', ['-c', command], { cwd: opts.cwd, env: opts.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   child.stdout.on('data', (d) => log?.write(d));
   child.stderr.on('data', (d) => log?.write(d));
@@ -126,6 +135,10 @@ export function runMeasured(command: string, opts: RunOptions): Promise<RunResul
       if (!prev || m.hwm >= prev.hwm) hwm.set(pid, m);
     }
     if (sum > (peakRss ?? 0)) peakRss = sum;
+    const slot = Math.floor((performance.now() - t0) / step) * step;
+    const last = timeline[timeline.length - 1];
+    if (last && last[0] === slot) last[1] = Math.max(last[1], sum);
+    else timeline.push([slot, sum]);
   };
   const timer = setInterval(sample, interval);
   sample();
@@ -168,6 +181,8 @@ export function runMeasured(command: string, opts: RunOptions): Promise<RunResul
           peakProcessName: top?.name ?? null,
           loadBefore,
           loadAfter: load(),
+          startedAt,
+          timeline: HAS_PROC ? timeline : [],
         });
       if (log) log.end(done);
       else done();

@@ -20,6 +20,9 @@ export interface StageResult {
   timedOut: boolean;
   loadBefore: number[];
   loadAfter: number[];
+  startedAt: number;
+  /** [ms since the stage started, peak RSS of its process tree in that step]. */
+  timeline: [number, number][];
 }
 
 export interface BuildResult {
@@ -38,6 +41,8 @@ export interface BuildResult {
   peakRssBytes: number | null;
   htmlPages: number | null;
   astro: { phases: AstroPhases; routes: RouteCost[] } | null;
+  /** Peak RSS of `astro build` up to the end of bundling (before any page is rendered) and after it. */
+  astroMemory: { bundledAtMs: number; untilBundledBytes: number; afterBundledBytes: number | null } | null;
   dist: DistSize | null;
   pagefind: { files: number; bytes: number; pagesIndexed: number | null } | null;
   /** HTML pages per second of end-to-end wall time. */
@@ -46,6 +51,8 @@ export interface BuildResult {
   coldLoads: (ColdLoad & { type: string })[] | null;
   search: SearchRun[] | null;
   logFile: string | null;
+  /** Load average when the browser measurements started (they are the most load-sensitive). */
+  browserLoad: number[] | null;
   /** Why the browser measurements (cold loads, search) are missing, e.g. no Chromium. */
   browserError: string | null;
   /** When the build stopped before the end: how far it got. */
@@ -431,12 +438,13 @@ export function renderMarkdown(r: Results): string {
       'A cold load of `/cerca/?q=…` (what the header search form submits) in Chromium with an empty profile, from a local server that gzips like a static host, without network throttling: time from the start of navigation to the first result link in the DOM; bytes on the wire (compressed bodies + headers) until the network is quiet. Queries are taken from the built pages: a town, the entity with most projects, a CUP.',
     );
     out.push('');
-    out.push('| edition | query | first results | bytes up to first results | bytes in all | requests | of which Pagefind | results |');
-    out.push('|---|---|---|---|---|---|---|---|');
+    out.push('| edition | query | first results | bytes up to first results | bytes in all | requests | of which Pagefind | results | critical path: HTML → UI script → wasm → index | 1-min load |');
+    out.push('|---|---|---|---|---|---|---|---|---|---|');
     for (const b of searched) {
       for (const s of b.search!) {
+        const m = s.milestones;
         out.push(
-          `| ${b.label} | «${cell(s.query)}» | ${formatMs(s.firstResultMs)} | ${formatBytes(s.bytesAtFirstResult)} | ${formatBytes(s.bytes)} | ${s.requests} | ${pagefindRequests(s)} | ${s.results} |`,
+          `| ${b.label} | «${cell(s.query)}» | ${formatMs(s.firstResultMs)} | ${formatBytes(s.bytesAtFirstResult)} | ${formatBytes(s.bytes)} | ${s.requests} | ${pagefindRequests(s)} | ${s.results} | ${m ? [m.documentMs, m.uiScriptMs, m.wasmMs, m.indexMs].map((x) => formatMs(x)).join(' → ') : '—'} | ${b.browserLoad?.[0] ?? '—'} |`,
         );
       }
     }
@@ -478,7 +486,10 @@ function stageTable(b: BuildResult): string {
   if (p) {
     rows.push('');
     rows.push(
-      `Astro's phases: types and content sync ${formatMs(p.typesMs)}, build info ${formatMs(p.collectMs)}, bundling the static entrypoints (Vite) ${formatMs(p.entrypointsMs)}, generating the routes ${formatMs(p.routesMs)}.`,
+      `Astro's phases: types and content sync ${formatMs(p.typesMs)}, build info ${formatMs(p.collectMs)}, bundling the static entrypoints (Vite) ${formatMs(p.entrypointsMs)}, generating the routes ${formatMs(p.routesMs)}.` +
+        (b.astroMemory
+          ? ` Memory of \`astro build\`: ${formatBytes(b.astroMemory.untilBundledBytes)} by the end of bundling (${formatMs(b.astroMemory.bundledAtMs)} in, before any page is rendered), ${formatBytes(b.astroMemory.afterBundledBytes)} peak afterwards.`
+          : ''),
     );
   }
   return rows.join('\n');

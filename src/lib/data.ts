@@ -42,9 +42,10 @@ const cache = new Map<string, Promise<unknown[]>>();
 export function all<K extends keyof CollectionTypes>(name: K): Promise<CollectionTypes[K][]> {
   let hit = cache.get(name);
   if (!hit) {
-    // The collection names are only known at runtime (generated from the schemas), hence the cast.
-    hit = getCollection(name as never).then((entries) => (entries as { data: unknown }[]).map((e) => e.data));
-    cache.set(name, hit);
+    // The collection names are only known at runtime (generated from the schemas), hence the casts.
+    const loaded: Promise<unknown[]> = getCollection(name as never).then((entries: unknown) => (entries as { data: unknown }[]).map((e) => e.data));
+    cache.set(name, loaded);
+    hit = loaded;
   }
   return hit as Promise<CollectionTypes[K][]>;
 }

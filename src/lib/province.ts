@@ -26,12 +26,17 @@ export async function provinceTotals() {
     };
   });
   const unplaced = entities.filter((e) => !e.province);
-  return { rows, unplacedEntities: unplaced.length, unplacedProjects: unplaced.reduce((n, e) => n + e.projects.length, 0) };
+  return {
+    rows,
+    unplacedEntities: unplaced.length,
+    unplacedProjects: unplaced.reduce((n, e) => n + e.projects.length, 0),
+    provenance: [...projects.map((p) => p.provenance), ...plan.map((r) => r.provenance)],
+  };
 }
 
 /** The comparison chart (projects' amount by province, one emphasised) with its table and note. */
 export async function provinceComparison(highlight?: string) {
-  const { rows, unplacedEntities, unplacedProjects } = await provinceTotals();
+  const { rows, unplacedEntities, unplacedProjects, provenance } = await provinceTotals();
   // A province with no project has no amount to rank (not an amount of zero).
   const data: RankedRow[] = rows.map((r) => ({ label: r.province.name, value: r.projects.importo.valid > 0 ? r.projects.importo.sum : null, highlight: r.province.id === highlight }));
   const measure = 'importo dei progetti';
@@ -59,6 +64,7 @@ export async function provinceComparison(highlight?: string) {
   return {
     svg: renderChart(rankedBarsChart(data, { ariaLabel: 'Importo dei progetti per provincia', kind: 'euro', measure })),
     summary: rankedSummary(data, { kind: 'euro', measure }),
+    provenance,
     table: { caption: 'Progetti e fondi del piano CPI per provincia', columns, rows: tableRows },
     note:
       `Somme calcolate dal sito sui progetti degli enti con sede nota; ` +

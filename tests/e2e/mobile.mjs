@@ -1,7 +1,8 @@
 // Mobile: at 390 px wide no page scrolls horizontally. Content wider than the screen is allowed
 // only inside a table wrapper (an element with overflow-x auto/scroll that holds a table).
-// Every page of dist/ is checked, plus the 404 page.
+// Every page of dist/ is checked, plus the 404 page and /cerca/ with results on screen.
 import { launchBrowser, mapLimit } from '../support/browser.mjs';
+import { headerSearch, pickTown, waitForResults } from '../support/search.mjs';
 
 export const name = 'mobile';
 export const WIDTH = 390;
@@ -95,6 +96,16 @@ export async function run(ctx) {
       : { label: `${server.base}${p.rel}`, url: server.url(p.rel), expect: 200 },
   );
   if (!targets.length) report.fail('pages at 390 px', 'no page in dist/');
+  // The search page also with results on screen (they are drawn by script, after load).
+  const town = pickTown(pages);
+  if (pages.some((p) => p.type === 'cerca') && town) {
+    const probe = await browser.context.newPage();
+    await probe.goto(server.url(''));
+    const form = await headerSearch(probe, server.base);
+    await probe.close();
+    if (form) targets.push({ label: `${form.action}?${form.name}=${town.name} (with results)`, url: server.origin + `${form.action}?${new URLSearchParams({ [form.name]: town.name })}`, expect: 200, search: true });
+    else report.fail(`/cerca/ with results at ${WIDTH} px`, 'no header search form on the home page to build a search URL from');
+  }
   const tabs = [];
   const started = Date.now();
   try {
@@ -103,6 +114,7 @@ export async function run(ctx) {
       try {
         const resp = await page.goto(t.url, { waitUntil: 'load' });
         if (resp?.status() !== t.expect) return report.fail(`${t.label} at ${WIDTH} px`, `answers ${resp?.status()}, expected ${t.expect}`);
+        if (t.search) await waitForResults(page, server.base);
         report.check(`${t.label} at ${WIDTH} px`, await page.evaluate(inspectOverflow));
       } catch (e) {
         report.fail(`${t.label} at ${WIDTH} px`, `could not check: ${String(e.message || e).split('\n')[0]}`);

@@ -8,7 +8,8 @@
 //     and province, the result links stay under the base path;
 //  4. cold load from the local server: results ≤ 500 ms after the last keystroke and ≤ 300 KB
 //     transferred (median of three fresh browsers; every run reported);
-//  5. the filters (tipo, provincia, misura) narrow the results.
+//  5. the filters (tipo, provincia, misura) narrow the results; "Mostra altri risultati" works;
+//  6. without JavaScript /cerca/ leads to the A–Z indexes of comuni and enti.
 // Expected pages come from dist/ and content/data/ (never a hard-coded list), except the issue's
 // own examples, which are checked for the edition they were written for.
 //
@@ -102,6 +103,8 @@ async function openSession(context, server) {
     /** @param {string} q @param {Record<string,string>} [filters] */
     async search(q, filters = {}) {
       const before = (await marks()).length;
+      const box = page.locator('main form[role="search"] details');
+      if (Object.values(filters).some(Boolean) && (await box.count()) && !(await box.evaluate((d) => d.open))) await box.locator('summary').click();
       for (const k of ['tipo', 'provincia', 'misura']) {
         const sel = page.locator(`main form[role="search"] select[name="${k}"]`);
         if ((await sel.count()) && (await sel.inputValue()) !== (filters[k] ?? '')) await sel.selectOption(filters[k] ?? '');
@@ -376,6 +379,25 @@ export async function run(ctx) {
       if (!/\d/.test(hf.status) || Number((hf.status.match(/[\d.]+/) ?? ['0'])[0].replace(/\./g, '')) !== want) filterProblems.push(`tipo=progetto, misura=${housing.code}: status "${hf.status}", the data has ${want} projects`);
     }
     report.check('filters tipo, provincia and misura narrow the results', filterProblems);
+    // "Mostra altri risultati": the next ten, focus on the first new one; the count is announced.
+    const moreProblems = [];
+    const many = await session.search('milano');
+    const page = session.page;
+    if (!/^\d[\d.]* risultati per «milano»$/.test(many.status)) moreProblems.push(`live region says "${many.status}"`);
+    const live = await page.locator('main [role="status"]').getAttribute('aria-live');
+    if (live && live !== 'polite') moreProblems.push(`the status region is aria-live="${live}"`);
+    const button = page.getByRole('button', { name: 'Mostra altri risultati' });
+    if (many.items.length < 10 || !(await button.isVisible())) moreProblems.push(`"milano": ${many.items.length} results shown and no visible "Mostra altri risultati" button`);
+    else {
+      await button.click();
+      const deadline = Date.now() + 10_000;
+      while ((await page.locator('main ol li').count()) <= many.items.length && Date.now() < deadline) await page.waitForTimeout(25);
+      const after = await page.locator('main ol li').count();
+      if (after <= many.items.length) moreProblems.push(`"Mostra altri risultati" added nothing (${after} results)`);
+      const focused = await page.evaluate(() => document.activeElement?.closest('li') === document.querySelectorAll('main ol li')[10]);
+      if (!focused) moreProblems.push('after "Mostra altri risultati" the focus is not on the first new result');
+    }
+    report.check('"Mostra altri risultati" shows ten more and moves the focus to them; the live region announces the count', moreProblems);
     report.check('no JavaScript error on /cerca/', session.errors);
   } finally {
     await session?.page.close().catch(() => {});
@@ -395,6 +417,24 @@ export async function run(ctx) {
   const kb = Math.max(...runs.map((r) => r.bytes));
   report.check(`cold load: results ≤ ${MAX_MS_AFTER_TYPING} ms after typing (median ${ms.toFixed(0)} ms)`, ms <= MAX_MS_AFTER_TYPING ? [] : [`median ${ms.toFixed(0)} ms over ${runs.length} cold runs`]);
   report.check(`cold load: ≤ ${MAX_BYTES / 1000} kB transferred (max ${(kb / 1000).toFixed(1)} kB)`, kb <= MAX_BYTES ? [] : [`${(kb / 1000).toFixed(1)} kB in the heaviest of ${runs.length} runs`]);
+  // 6. Without JavaScript the header box still leads somewhere useful: the A–Z indexes.
+  const nojs = await launchBrowser({ javaScriptEnabled: false });
+  try {
+    const page = await nojs.context.newPage();
+    await page.goto(`${server.url('cerca/')}?q=Seregno`, { waitUntil: 'load' });
+    const state = await page.evaluate(() => ({
+      text: document.querySelector('main')?.innerText ?? '',
+      links: [...document.querySelectorAll('main a[href]')].filter((a) => a.getClientRects().length > 0).map((a) => a.href),
+    }));
+    const rels = state.links.map((h) => relOf(h, server.origin));
+    const problems = [];
+    for (const want of ['comuni/', 'enti/']) if (!rels.includes(want)) problems.push(`no visible link to ${BASE}${want} on /cerca/ without JavaScript`);
+    if (!/JavaScript/.test(state.text)) problems.push('/cerca/ without JavaScript does not say that search needs it');
+    report.check('without JavaScript /cerca/ explains and links the A–Z indexes of comuni and enti', problems);
+  } finally {
+    await nojs.close();
+  }
+
   const arrival = await coldArrival(server, 'Seregno');
   report.info(`cold arrival at /cerca/?q=Seregno (header form): first results ${arrival.toFixed(0)} ms after navigation start`);
 }

@@ -2,10 +2,10 @@
 // and the search page, served from dist/ by the local server. Fails below 100 in Accessibility,
 // Best Practices and SEO, and below 95 in Performance; prints the four scores of every page and,
 // for a category below its threshold, the audits that cost points.
-//   npm run audit:lighthouse     Env: CHROME_PATH, SITE_BASE, DIST_DIR, LH_RUNS (default 1).
+//   npm run audit:lighthouse     Env: CHROME_PATH, SITE_BASE, DIST_DIR, LH_RUNS (default 1),
+//   LH_REPORT_DIR (keep every JSON report there).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { CHROME_FLAGS, chromePath, freshProfileDir } from '../support/browser.mjs';
@@ -53,11 +53,18 @@ function lighthouse(url) {
       clearTimeout(timer);
       try {
         if (code !== 0 || !fs.existsSync(out)) throw new Error(`lighthouse exited ${code}: ${stderr.trim().split('\n').slice(-3).join(' | ')}`);
-        resolve(JSON.parse(fs.readFileSync(out, 'utf8')));
+        const json = fs.readFileSync(out, 'utf8');
+        if (process.env.LH_REPORT_DIR) {
+          // Keep the full reports (open them in the Lighthouse viewer) as CI artifacts.
+          fs.mkdirSync(process.env.LH_REPORT_DIR, { recursive: true });
+          const name = new URL(url).pathname.replace(/^\/|\/$/g, '').replace(/[^a-z0-9]+/gi, '_') || 'home';
+          fs.writeFileSync(path.join(process.env.LH_REPORT_DIR, `${name}-${Date.now()}.json`), json);
+        }
+        resolve(JSON.parse(json));
       } catch (e) {
         reject(e);
       } finally {
-        fs.rmSync(profile, { recursive: true, force: true });
+        fs.rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
       }
     });
   });

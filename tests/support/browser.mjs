@@ -54,7 +54,8 @@ export async function launchBrowser(options = {}) {
     context,
     async close() {
       await context.close().catch(() => {});
-      fs.rmSync(dir, { recursive: true, force: true });
+      // Chromium may still be flushing its profile as it exits: retry rather than leave it behind.
+      fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
     },
   };
 }

@@ -54,7 +54,7 @@ export function pageType(rel) {
 
 /** Every HTML page in dist as {rel, file, type}; rel is '' for home, 'cpi/x/' for cpi/x/index.html. */
 export function discoverPages(dist = DIST) {
-  if (!fs.existsSync(dist)) throw new Error(`${path.relative(REPO, dist) || dist}/ does not exist: run \`npm run build\` first`);
+  if (!fs.existsSync(dist)) throw new Error(`${dist.startsWith(REPO + path.sep) ? path.relative(REPO, dist) : dist}/ does not exist: run \`npm run build\` first`);
   const pages = [];
   const walk = (dir) => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {

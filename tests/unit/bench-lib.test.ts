@@ -94,7 +94,7 @@ test('parseAstroLog reads phases, routes, files and times', () => {
     '10:00:20 [build] 3 page(s) built in 20.00s',
   ].join('\n');
   const { phases, routes } = parseAstroLog(log);
-  expect(phases).toEqual({ typesMs: 2500, collectMs: 3000, entrypointsMs: 10100, routesMs: 7000, pagesBuilt: 3, totalMs: 20000 });
+  expect(phases).toEqual({ typesMs: 2500, collectMs: 3000, entrypointsMs: 10100, routesMs: 7000, pagesBuilt: 3, totalMs: 20000, firstAt: 36_000, entrypointsDoneAt: 36_013 });
   expect(routes).toEqual([
     { route: 'src/pages/progetti/[cup].astro', files: 2, ms: 12, wallMs: 2000 },
     { route: 'src/pages/dati/[file].ts', files: 1, ms: 0, wallMs: 5000 },
@@ -123,6 +123,7 @@ function build(label: string, factor: number, htmlPages: number, siteMs: number,
     peakRssBytes: rss,
     htmlPages,
     astro: null,
+    astroMemory: null,
     dist: null,
     pagefind: null,
     pagesPerSec: null,
@@ -131,6 +132,7 @@ function build(label: string, factor: number, htmlPages: number, siteMs: number,
     search: null,
     logFile: null,
     browserError: null,
+    browserLoad: null,
     partial: null,
     ...extra,
   };
@@ -189,6 +191,7 @@ describe('budgets and RESULTS.md', () => {
       firstResultMs,
       bytesAtFirstResult: bytes,
       results: 1,
+      milestones: null,
     });
     const real = build('real', 1, 700, 20_000, 1, {
       pageWeight: [weight('cpi', 30 * 1024), weight('cerca', 40 * 1024, 5000), weight('progetto', 5 * 1024)],

@@ -6,7 +6,9 @@
  * SOCIALE SUD EST MILANO", and the comune can end up eleventh. So every entity page carries an
  * `esatto` filter whose values are the name keys of the names it is called by (meta.ts); the
  * /cerca/ script runs a second, filter-only search `esatto = nameKey(query)` next to the normal
- * one and puts its pages first, in Pagefind's order. Costs one small filter file, no fragment.
+ * one and puts its pages first, in Pagefind's order — the comune's own page before the others
+ * (a third filter-only search adds `tipo = comune`): a journalist typing a town lands on the page
+ * that gathers everything about it. Costs one small filter file, no fragment.
  * Imports only query.ts: bundled into the browser script.
  */
 import { foldAccents, unifyApostrophes } from './query.ts';

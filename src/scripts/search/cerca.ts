@@ -12,7 +12,8 @@
  *   "S.Angelo" spaced. Case and accents are Pagefind's own business.
  * - Ranking is Pagefind's, except that pages named exactly as the query come first
  *   (src/lib/search/rank.ts: a second, filter-only search on the `esatto` filter):
- *   "Milano" → the comune, the province, CPI Milano, the Comune di Milano, then the rest.
+ *   "Milano" → the comune's page first, then CPI Milano, the Comune di Milano and the province,
+ *   then the rest.
  * - On file:// (an unzipped copy) Pagefind cannot load: the page keeps its visible explanation
  *   and links to the A–Z indexes, and nothing is fetched.
  * - Every piece of result text is set with textContent; the excerpt's <mark>s become elements
@@ -40,7 +41,6 @@ interface PagefindResponse {
 interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  preload?(term: string, o?: Record<string, unknown>): Promise<void>;
   search(term: string | null, o?: { filters?: Record<string, string> }): Promise<PagefindResponse | null>;
 }
 
@@ -76,7 +76,6 @@ function start(root: HTMLElement) {
   if (location.protocol === 'file:') return;
 
   offline.hidden = true;
-  root.classList.add('cerca-attiva');
 
   const params = new URLSearchParams(location.search);
   input.value = params.get('q') ?? '';
@@ -85,6 +84,9 @@ function start(root: HTMLElement) {
     const sel = selects[k];
     if (sel && v && [...sel.options].some((o) => o.value === v)) sel.value = v;
   }
+  // Filters set by the URL are shown, not hidden in the closed <details>.
+  const filterBox = root.querySelector<HTMLDetailsElement>('[data-cerca-filtri]');
+  if (filterBox && FILTER_KEYS.some((k) => selects[k]?.value)) filterBox.open = true;
 
   const bundle = root.dataset.bundle!;
   const base = root.dataset.base!;
@@ -141,10 +143,13 @@ function start(root: HTMLElement) {
     const key = nameKey(q).length >= 3 ? nameKey(q) : '';
     let res: PagefindResponse | null;
     let exact: PagefindResponse | null = null;
+    let exactComune: PagefindResponse | null = null;
     try {
-      [res, exact] = await Promise.all([
+      [res, exact, exactComune] = await Promise.all([
         pf.search(q || null, { filters: f }),
         key ? pf.search(null, { filters: { ...f, esatto: key } }) : Promise.resolve(null),
+        // A town's own page leads: it gathers its CPI, entities and projects.
+        key && (!f.tipo || f.tipo === 'comune') ? pf.search(null, { filters: { ...f, esatto: key, tipo: 'comune' } }) : Promise.resolve(null),
       ]);
     } catch {
       res = null;
@@ -156,9 +161,15 @@ function start(root: HTMLElement) {
       return;
     }
     const exactIds = new Set((exact?.results ?? []).map((r) => r.id));
+    const comuneIds = new Set((exactComune?.results ?? []).map((r) => r.id));
     const found = new Set(res.results.map((r) => r.id));
-    // Pagefind's order, exact names first; an exactly named page the words missed is added too.
-    const results = [...promoteExact(res.results, (r) => exactIds.has(r.id)), ...(exact?.results ?? []).filter((r) => !found.has(r.id))];
+    // Pagefind's order, exact names first (the comune's own page before them); an exactly named
+    // page the words missed is added too.
+    const all = [...res.results, ...(exact?.results ?? []).filter((r) => !found.has(r.id))];
+    const results = promoteExact(
+      promoteExact(all, (r) => exactIds.has(r.id)),
+      (r) => comuneIds.has(r.id),
+    );
     shown = { results, next: 0, gen };
     try {
       await showMore(true);
