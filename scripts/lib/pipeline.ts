@@ -84,6 +84,9 @@ export function normalizeSeed(bytes: Uint8Array, file: string, corrections: Corr
   const allTables = [...tables, ...measures.tables, ...comuni.tables].sort((a, b) => a.lines[0] - b.lines[0]);
   const checks = [...results.flatMap((r) => r.checks), ...measures.checks, ...comuni.checks, ...crossChecks(collections)];
 
+  // Every declared collection is written, even when an edition has no rows for it: the site's
+  // loaders treat a missing file as a normaliser that did not run.
+  for (const name of Object.keys(collectionSchemas)) collections[name] ??= [];
   validate(file, collections);
 
   // Classify every line: claimed by a parser, blank/separator (structural), or unconsumed.
