@@ -1,6 +1,6 @@
 // Browser suite: serves dist/ on loopback and runs the gates in a real Chromium.
 //   npm run test:browser                 all modules
-//   npm run test:browser -- crawl a11y   only these (server, crawl, a11y, nojs, mobile, journeys)
+//   npm run test:browser -- crawl a11y   only these (server, crawl, a11y, nojs, mobile, journeys, search)
 // Env: CHROME_PATH (default /usr/bin/chromium), SITE_BASE (base the site was built for),
 // DIST_DIR (default dist/), VERBOSE=1 (print passing checks too).
 import { startServer } from '../support/server.mjs';
@@ -12,8 +12,9 @@ import * as a11y from './a11y.mjs';
 import * as nojs from './nojs.mjs';
 import * as mobile from './mobile.mjs';
 import * as journeys from './journeys.mjs';
+import * as search from './search.mjs';
 
-const MODULES = [serverCheck, crawl, a11y, nojs, mobile, journeys];
+const MODULES = [serverCheck, crawl, a11y, nojs, mobile, journeys, search];
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const unknown = wanted.filter((w) => !MODULES.some((m) => m.name === w));
