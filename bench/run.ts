@@ -21,6 +21,7 @@
  *   --wait-max MIN      … for at most MIN minutes in all (20)
  *   --no-browser        skip Chromium measurements    --keep            keep the scratch copies
  *   --work DIR          scratch root                  --out DIR         where results go (bench/)
+ *   --render            measure nothing: rewrite RESULTS.md from results.json (after editing notes)
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -55,6 +56,8 @@ interface Options {
   keep: boolean;
   work: string;
   out: string;
+  /** Only re-render RESULTS.md (budgets, notes) from an existing results.json. */
+  render: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -69,6 +72,7 @@ function parseArgs(argv: string[]): Options {
     keep: false,
     work: join(os.tmpdir(), 'pnrr-bench'),
     out: join(REPO, 'bench'),
+    render: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
@@ -87,6 +91,7 @@ function parseArgs(argv: string[]): Options {
     else if (k === '--keep') o.keep = true;
     else if (k === '--work') o.work = resolve(v());
     else if (k === '--out') o.out = resolve(v());
+    else if (k === '--render') o.render = true;
     else throw new Error(`unknown option ${k} (see the header of bench/run.ts)`);
   }
   if (!(o.runs >= 1) || o.scales.some((s) => !Number.isInteger(s) || s < 2)) throw new Error('--runs must be ≥ 1 and --scales integers ≥ 2');
@@ -376,8 +381,23 @@ async function measurePages(b: BuildResult, dir: string, o: Options, queries: st
 
 // ---------------------------------------------------------------------------------------------
 
+/** Budgets, notes and RESULTS.md again from a results.json: the measurements are not touched. */
+function render(o: Options): number {
+  const file = join(o.out, 'results.json');
+  if (!existsSync(file)) throw new Error(`${file} not found: run the benchmark first`);
+  const results = JSON.parse(readFileSync(file, 'utf8')) as Results;
+  results.scaling = scalingSteps(results.builds);
+  results.budgets = budgetLines(results);
+  results.notes = notesFor(results);
+  writeFileSync(file, stableStringify(results) + '\n');
+  writeFileSync(join(o.out, 'RESULTS.md'), renderMarkdown(results));
+  log(`bench: RESULTS.md rewritten from ${file}`);
+  return 0;
+}
+
 async function main(): Promise<number> {
   const o = parseArgs(process.argv.slice(2));
+  if (o.render) return render(o);
   mkdirSync(o.work, { recursive: true });
   const started = load();
   const waiter = makeWaiter(o);

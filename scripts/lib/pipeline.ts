@@ -59,10 +59,13 @@ export interface NormalizeOutput {
   edition: Edition;
 }
 
+/** Issuer, title and licence kept by hand beside the seed (seeds/source.json). */
 export interface SourceInfo {
   issuer?: string;
   title?: string;
   region?: string;
+  licence?: string;
+  licenceUrl?: string;
 }
 
 export function normalizeSeed(bytes: Uint8Array, file: string, corrections: Correction[], source: SourceInfo = {}): NormalizeOutput {

@@ -5,38 +5,15 @@
  */
 import { createHash } from 'node:crypto';
 import type { DosDateTime } from './zip.ts';
+import { slugify as slug } from '../lib/slug.ts';
+import type { Edition, SourceInfo } from '../lib/pipeline.ts';
+
+export type { SourceInfo };
 
 /** The fields of content/data/edition.json the archive uses. */
-export interface EditionInfo {
-  file: string;
-  sha256: string;
-  bytes?: number;
-  datiAl: string[];
-  aggiornamento: string | null;
-  issuer: string | null;
-  title: string | null;
-  region: string | null;
-}
-
-/** seeds/source.json */
-export interface SourceInfo {
-  issuer?: string;
-  title?: string;
-  region?: string;
-  licence?: string;
-  licenceUrl?: string;
-}
+export type EditionInfo = Omit<Edition, 'bytes' | 'lines'> & { bytes?: number; lines?: number };
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function slug(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
 
 /**
  * Archive name without extension: `pnrr-<region>-<aggiornamento>-<sha256 first 12>`, e.g.

@@ -9,19 +9,10 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Edition, Report } from '../../scripts/lib/pipeline.ts';
+import type { Edition, Report, SourceInfo } from '../../scripts/lib/pipeline.ts';
 import type { AppliedRepair, Check, TableInfo } from '../../scripts/lib/types.ts';
 
-export type { Edition, Report, AppliedRepair, Check, TableInfo };
-
-/** Licence and issuer metadata kept by hand beside the seed (seeds/source.json). */
-export interface SourceInfo {
-  issuer?: string;
-  title?: string;
-  region?: string;
-  licence?: string;
-  licenceUrl?: string;
-}
+export type { Edition, Report, SourceInfo, AppliedRepair, Check, TableInfo };
 
 const cache = new Map<string, unknown>();
 
