@@ -75,6 +75,10 @@ export class Monitor {
     });
     page.on('requestfailed', (r) => {
       if (this.allow(r.url())) return;
+      // ERR_ABORTED is the browser cancelling a request because the page was closed or navigated
+      // away (a late favicon, a search worker still starting): it says nothing about the site.
+      // A blocked or missing resource fails differently (ERR_BLOCKED_BY_CSP, an HTTP status).
+      if (r.failure()?.errorText === 'net::ERR_ABORTED') return;
       this.problems.push(`request failed: ${short(r.url())} (${r.failure()?.errorText ?? '?'})`);
     });
     page.on('response', (r) => {
@@ -273,7 +277,7 @@ export async function downloadCsv(context: BrowserContext, place: Place, expecte
   } catch (e) {
     problems.push((e as Error).message.split('\n')[0]);
   } finally {
-    problems.push(...mon.take().filter((p) => !/net::ERR_ABORTED/.test(p)));
+    problems.push(...mon.take());
     await page.close();
   }
   return { problems, got };
