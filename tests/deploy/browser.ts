@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { BrowserContext, ConsoleMessage, Page } from 'playwright-core';
+import type { BrowserContext, ConsoleMessage, Download, Page } from 'playwright-core';
 import { pageType } from '../support/site.mjs';
 import { headerSearch, pickTown, waitForResults } from '../support/search.mjs';
 
@@ -91,6 +91,19 @@ export class Monitor {
     this.csp = [];
     return p;
   }
+}
+
+/** Resolve with the first non-null value, or null once every promise has settled with null. */
+function firstNonNull<T>(ps: Promise<T | null>[]): Promise<T | null> {
+  return new Promise((resolve) => {
+    let left = ps.length;
+    for (const p of ps) {
+      p.then((v) => {
+        if (v !== null) resolve(v);
+        else if (--left === 0) resolve(null);
+      });
+    }
+  });
 }
 
 const short = (u: string) => (u.length > 140 ? `…${u.slice(-139)}` : u);
@@ -258,7 +271,9 @@ export async function downloadCsv(context: BrowserContext, place: Place, expecte
     const download = page.waitForEvent('download', { timeout: 10_000 }).catch(() => null);
     const nav = page.waitForNavigation({ timeout: 10_000 }).catch(() => null);
     await link.click();
-    const d = await Promise.race([download, nav.then(async (r) => (r ? 'nav' : null))]);
+    // The first of the two that actually happens: a download aborts the navigation, so the
+    // navigation promise can settle (null) before the download event arrives.
+    const d = await firstNonNull<Download | 'nav'>([download, nav.then((r) => (r ? ('nav' as const) : null))]);
     let body: Buffer | null = null;
     if (d && d !== 'nav' && typeof d === 'object') {
       const f = await d.path();
