@@ -16,7 +16,7 @@
  * Every build runs in a scratch copy of the project under --work (default: the OS temp dir),
  * never in the working tree. Options:
  *   --runs N            normaliser runs (20)          --scales 10,30,100  synthetic sizes ("" = none)
- *   --timeout-min N     per build (30)                --retries N       rebuild a failed real build (2)
+ *   --timeout-min N     per build (60)                --retries N       rebuild a failed real build (2)
  *   --wait-load X       before each phase, wait until the 1-min load average is below X …
  *   --wait-max MIN      … for at most MIN minutes in all (20)
  *   --no-browser        skip Chromium measurements    --keep            keep the scratch copies
@@ -64,7 +64,7 @@ function parseArgs(argv: string[]): Options {
   const o: Options = {
     runs: 20,
     scales: [10, 30, 100],
-    timeoutMin: 30,
+    timeoutMin: 60,
     retries: 2,
     waitLoad: null,
     waitMaxMin: 20,
