@@ -150,10 +150,10 @@ function searchNote(r: Results, id: string): string {
     const m = slow.find((x) => x.milestones)?.milestones;
     return (
       `**search time (${b.label})** — ${slow.map((x) => `«${x.query}» ${x.firstResultMs === null ? 'no result' : formatMs(x.firstResultMs)}`).join(', ')}, from the start of navigation on a cold cache` +
-      (m ? `: HTML at ${formatMs(m.documentMs)}, Pagefind's UI script at ${formatMs(m.uiScriptMs)}, its WebAssembly at ${formatMs(m.wasmMs)}, the last index chunk at ${formatMs(m.indexMs)}; the rest is running the query and rendering results` : '') +
-      '. Each step waits for the one before: the WebAssembly and the index are only requested once the UI script runs, the fragments once the index has answered. ' +
+      (m ? `: HTML at ${formatMs(m.documentMs)}, Pagefind's script at ${formatMs(m.uiScriptMs)}, its WebAssembly at ${formatMs(m.wasmMs)}, the last index chunk at ${formatMs(m.indexMs)}; the rest is running the query and rendering results` : '') +
+      '. Each step waits for the one before: the WebAssembly and the index are only requested once Pagefind’s script runs, the fragments once the index has answered. ' +
       (busy ? `The 1-min load was ${b.browserLoad![0]} during these measurements: on a busy machine the CPU-bound parts (wasm compilation, search, rendering) stretch. ` : '') +
-      'Fix: start the downloads with the HTML (`<link rel="preload">` for pagefind-ui.js, pagefind-entry.json and the wasm on /cerca/, `modulepreload` for pagefind.js), and render the first results without sub-results (`showSubResults: false`).'
+      'Fix: start the downloads with the HTML on /cerca/ (`<link rel="modulepreload">` for pagefind.js, `<link rel="preload">` for pagefind-entry.json and the wasm), so the WebAssembly and the entry file arrive while the page’s own script is still loading; then render the first results before loading every fragment.'
     );
   }
   return `**search bytes (${b.label})** — up to ${formatBytes(Math.max(...s.map((x) => x.bytes)))} (page and CSS ${formatBytes(pageBytes)}); Pagefind's index chunks and fragments grow with the number of pages and distinct words. Fix: index fewer words per page (\`data-pagefind-ignore\` on tables of figures and provenance notes) and keep sub-results off.`;

@@ -11,6 +11,7 @@
 import type { Page, Request } from 'playwright-core';
 import { launchBrowser } from '../../tests/support/browser.mjs';
 import { resultLinks } from '../../tests/support/search.mjs';
+import { PAGE_TYPES } from '../../tests/support/site.mjs';
 
 export interface ColdLoad {
   url: string;
@@ -98,7 +99,8 @@ interface Req {
 
 /**
  * When the search's critical resources arrived, in ms since the document was requested:
- * Pagefind's UI script, its WebAssembly, and the last index/meta chunk before the first result.
+ * Pagefind's script (pagefind.js, or pagefind-ui.js for the default UI), its WebAssembly, and the
+ * last index/meta chunk before the first result.
  */
 function searchMilestones(reqs: Map<Request, Req>, firstResultMs: number | null): SearchRun['milestones'] {
   const all = [...reqs.values()];
@@ -111,7 +113,7 @@ function searchMilestones(reqs: Map<Request, Req>, firstResultMs: number | null)
     .filter((t): t is number => t !== null && (firstResultMs === null || t <= firstResultMs));
   return {
     documentMs: rel(doc),
-    uiScriptMs: rel(all.find((r) => /pagefind-ui\.js$/.test(r.url))),
+    uiScriptMs: rel(all.find((r) => /\/pagefind(-ui)?\.js$/.test(r.url.replace(/\?.*$/, '')))),
     wasmMs: rel(all.find((r) => /wasm\.[^/]*\.pagefind$/.test(r.url))),
     indexMs: index.length ? Math.max(...index) : null,
   };
@@ -134,7 +136,7 @@ function summarizeRequests(url: string, reqs: Map<Request, Req>): Omit<ColdLoad,
 }
 
 async function loadMs(page: Page): Promise<number | null> {
-  // A string for the same reason as OBSERVE_FIRST_RESULT.
+  // A string for the same reason as observeFirstResult.
   const end = (await page.evaluate("performance.getEntriesByType('navigation')[0]?.loadEventEnd ?? 0")) as number;
   return end > 0 ? Math.round(end) : null;
 }
@@ -153,20 +155,36 @@ export async function coldLoad(url: string): Promise<ColdLoad> {
   }
 }
 
+const ENTITY_TYPES = ['misura', 'provincia', 'cpi', 'ente', 'progetto', 'comune'];
+
 /**
- * Runs in the page before its scripts: note when the first search result link appears. A string,
- * not a function: tsx would wrap a function's inner helpers in its own `__name` calls, which do
- * not exist in the page.
+ * Runs in the page before its scripts: note when the first search result appears — a visible link
+ * to an entity page (misura, provincia, CPI, ente, progetto, comune: the patterns of
+ * tests/support/site.mjs) outside header, nav and footer, whatever UI renders it. A string, not a
+ * function: tsx would wrap a function's inner helpers in its own `__name` calls, which do not
+ * exist in the page.
  */
-const OBSERVE_FIRST_RESULT = `(() => {
+function observeFirstResult(base: string): string {
+  const patterns = (PAGE_TYPES as { id: string; pattern: RegExp }[]).filter((t) => ENTITY_TYPES.includes(t.id)).map((t) => t.pattern.source);
+  return `(() => {
+  const base = ${JSON.stringify(base)};
+  const res = ${JSON.stringify(patterns)}.map((p) => new RegExp(p));
+  const isResult = (a) => {
+    if (a.closest('header, nav, footer, [role="banner"], [role="navigation"], [role="contentinfo"]')) return false;
+    const u = new URL(a.href, location.href);
+    if (u.origin !== location.origin || !u.pathname.startsWith(base)) return false;
+    const rel = decodeURIComponent(u.pathname.slice(base.length));
+    return res.some((r) => r.test(rel)) && a.getClientRects().length > 0;
+  };
   const obs = new MutationObserver(() => {
-    if (window.__firstResult === undefined && document.querySelector('.pagefind-ui__result-link, .pagefind-ui__result a[href]')) {
+    if (window.__firstResult === undefined && [...document.querySelectorAll('a[href]')].some(isResult)) {
       window.__firstResult = performance.now();
       obs.disconnect();
     }
   });
-  obs.observe(document, { childList: true, subtree: true });
+  obs.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['hidden', 'class', 'style'] });
 })();`;
+}
 
 /** A cold load of the search page with `query`, as the header form submits it. */
 export async function coldSearch(origin: string, base: string, query: string, timeoutMs = 15_000): Promise<SearchRun> {
@@ -174,7 +192,7 @@ export async function coldSearch(origin: string, base: string, query: string, ti
   const browser = await launchBrowser();
   try {
     const page = await browser.context.newPage();
-    await page.addInitScript(OBSERVE_FIRST_RESULT);
+    await page.addInitScript(observeFirstResult(base));
     const net = watch(page);
     let firstResultMs: number | null = null;
     let bytesAtFirstResult: number | null = null;

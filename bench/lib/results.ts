@@ -376,7 +376,7 @@ export function renderMarkdown(r: Results): string {
     out.push('|---|---|---|---|---|---|---|---|---|---|---|---|');
     for (const b of r.builds) {
       out.push(
-        `| ${b.label} | ${formatNumber(b.records.projects)} | ${formatNumber(b.records.entities)} | ${formatNumber(b.records.comuni)} | ${formatNumber(b.htmlPages)} | ${formatNumber(b.dist?.files)} | ${formatMs(b.wallMs)} | ${formatMs(b.siteMs)} | ${formatBytes(b.peakRssBytes)} | ${formatNumber(b.pagesPerSec, 1)} | ${b.pagefind ? `${formatBytes(b.pagefind.bytes)} (${formatNumber(b.pagefind.files)} files)` : '—'} | ${b.ok ? 'ok' : `❌ ${cell(b.error ?? '')}`} |`,
+        `| ${b.label} | ${formatNumber(b.records.projects)} | ${formatNumber(b.records.entities)} | ${formatNumber(b.records.comuni)} | ${b.htmlPages !== null ? formatNumber(b.htmlPages) : b.partial ? `${formatNumber(b.partial.htmlPages)} (when stopped)` : '—'} | ${formatNumber(b.dist?.files)} | ${formatMs(b.wallMs)} | ${formatMs(b.siteMs)} | ${formatBytes(b.peakRssBytes)} | ${formatNumber(b.pagesPerSec, 1)} | ${b.pagefind ? `${formatBytes(b.pagefind.bytes)} (${formatNumber(b.pagefind.files)} files)` : '—'} | ${b.ok ? 'ok' : `❌ ${cell(b.error ?? '')}`} |`,
       );
     }
     out.push('');
@@ -438,7 +438,7 @@ export function renderMarkdown(r: Results): string {
       'A cold load of `/cerca/?q=…` (what the header search form submits) in Chromium with an empty profile, from a local server that gzips like a static host, without network throttling: time from the start of navigation to the first result link in the DOM; bytes on the wire (compressed bodies + headers) until the network is quiet. Queries are taken from the built pages: a town, the entity with most projects, a CUP.',
     );
     out.push('');
-    out.push('| edition | query | first results | bytes up to first results | bytes in all | requests | of which Pagefind | results | critical path: HTML → UI script → wasm → index | 1-min load |');
+    out.push('| edition | query | first results | bytes up to first results | bytes in all | requests | of which Pagefind | results | critical path: HTML → Pagefind script → wasm → index | 1-min load |');
     out.push('|---|---|---|---|---|---|---|---|---|---|');
     for (const b of searched) {
       for (const s of b.search!) {
@@ -510,6 +510,8 @@ function routeTable(b: BuildResult): string {
     '|---|---|---|---|---|',
   ];
   for (const r of [...b.astro.routes].sort((a, c) => (c.wallMs ?? c.ms) - (a.wallMs ?? a.ms) || c.ms - a.ms).slice(0, 8))
-    rows.push(`| \`${r.route}\` | ${formatNumber(r.files)} | ${formatMs(r.wallMs)} | ${formatNumber(r.files && r.wallMs !== null ? r.wallMs / r.files : null, 1)} | ${formatMs(r.ms)} |`);
+    rows.push(
+      `| \`${r.route}\` | ${formatNumber(r.files)} | ${r.wallMs === 0 ? '< 1 s' : formatMs(r.wallMs)} | ${r.wallMs ? formatNumber(r.files ? r.wallMs / r.files : null, 1) : '—'} | ${formatMs(r.ms)} |`,
+    );
   return rows.join('\n');
 }
