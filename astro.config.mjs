@@ -1,6 +1,8 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { dataStoreFromDisk } from './src/integrations/data-store-from-disk.ts';
+import { pageDownloads } from './src/integrations/page-downloads.ts';
 
 /** Base path: every internal URL is built from it (SITE_BASE=/sub/path/ for sub-path deploys). */
 const base = process.env.SITE_BASE || '/';
@@ -10,6 +12,6 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },
-  integrations: [mdx()],
+  integrations: [mdx(), dataStoreFromDisk(), pageDownloads()],
   devToolbar: { enabled: false },
 });

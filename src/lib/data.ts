@@ -50,14 +50,20 @@ export function all<K extends keyof CollectionTypes>(name: K): Promise<Collectio
   return hit as Promise<CollectionTypes[K][]>;
 }
 
-/** Records of a collection by id. */
-export async function byId<K extends keyof CollectionTypes>(name: K): Promise<Map<string, CollectionTypes[K]>> {
-  const rows = await all(name);
-  return new Map(rows.map((r) => [(r as { id: string }).id, r]));
+const maps = new Map<string, Promise<Map<string, unknown>>>();
+
+/** Records of a collection by id (one Map per collection and build, shared by every page: do not mutate it). */
+export function byId<K extends keyof CollectionTypes>(name: K): Promise<ReadonlyMap<string, CollectionTypes[K]>> {
+  let hit = maps.get(name);
+  if (!hit) {
+    hit = all(name).then((rows) => new Map(rows.map((r) => [(r as { id: string }).id, r])));
+    maps.set(name, hit);
+  }
+  return hit as Promise<ReadonlyMap<string, CollectionTypes[K]>>;
 }
 
 /** Look a record up by id; a dangling reference is a normaliser bug, reported with its origin. */
-export function must<T>(map: Map<string, T>, id: string, from: string): T {
+export function must<T>(map: ReadonlyMap<string, T>, id: string, from: string): T {
   const hit = map.get(id);
   if (!hit) throw new Error(`${from}: reference to "${id}" not found in its collection`);
   return hit;

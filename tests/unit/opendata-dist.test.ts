@@ -156,6 +156,26 @@ describe('links from the pages', () => {
     expect(checked, 'no entity page in dist/ to check').toBeGreaterThan(0);
   });
 
+  it('the per-page files in dist/dati/<scope>/ are exactly the rendered files of each page, byte for byte', () => {
+    const wrong: string[] = [];
+    const expected = new Set<string>();
+    for (const p of getAllPages()) {
+      for (const f of getPageDatasets(p.scope, p.slug).flatMap(filesOf)) {
+        const rel = `dati/${p.scope}/${p.slug}/${f.file}`;
+        expected.add(rel);
+        if (!existsSync(dist(rel))) wrong.push(`${rel}: missing`);
+        else if (readFileSync(dist(rel), 'utf8') !== f.body) wrong.push(`${rel}: differs from its rendering`);
+      }
+    }
+    const written = [...new Set(getAllPages().map((p) => p.scope))].flatMap((scope) =>
+      existsSync(dist(`dati/${scope}`)) ? readdirSync(dist(`dati/${scope}`), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => posix.join(posix.relative(dist(''), e.parentPath).split('\\').join('/'), e.name)) : [],
+    );
+    const extra = written.filter((w) => !expected.has(w));
+    expect(wrong).toEqual([]);
+    expect(extra).toEqual([]);
+    expect(expected.size).toBeGreaterThan(0);
+  });
+
   it('every download link on every page resolves', () => {
     const broken: string[] = [];
     let downloads = 0;

@@ -46,24 +46,55 @@ export function getOpenData(): OpenData {
   return cached;
 }
 
+/**
+ * The datasets of one entity page, computed afresh: the per-page download writer
+ * (src/integrations/page-downloads.ts) renders each page's files once and drops them.
+ */
+export function computePageDatasets(scope: Scope, slug: string): Dataset[] {
+  const { input } = getOpenData();
+  return buildSubset(input, pageRecords(input, scope, slug));
+}
+
+/** How many pages' datasets `getPageDatasets` keeps: a page asks for its own several times while it renders. */
+const SUBSET_CACHE = 4;
 const subsets = new Map<string, Dataset[]>();
 
-/** The datasets of one entity page (computed once per page and build). */
+/**
+ * The datasets of one entity page, for the page being rendered. Only the last few pages are kept,
+ * so memory does not grow with the number of pages (each dataset carries its rendered files).
+ */
 export function getPageDatasets(scope: Scope, slug: string): Dataset[] {
   const key = `${scope}/${slug}`;
   let ds = subsets.get(key);
-  if (!ds) {
-    const { input } = getOpenData();
-    ds = buildSubset(input, pageRecords(input, scope, slug));
-    subsets.set(key, ds);
+  if (ds) {
+    subsets.delete(key);
+  } else {
+    ds = computePageDatasets(scope, slug);
+    while (subsets.size >= SUBSET_CACHE) subsets.delete(subsets.keys().next().value!);
   }
+  subsets.set(key, ds);
   return ds;
+}
+
+let pages: { list: PageRef[]; keys: Set<string> } | null = null;
+
+function pageIndex() {
+  if (!pages) {
+    const { input } = getOpenData();
+    const list = SCOPES.flatMap((s) => scopePages(input, s));
+    pages = { list, keys: new Set(list.map((p) => `${p.scope}/${p.slug}`)) };
+  }
+  return pages;
 }
 
 /** Every entity page that offers downloads, scope by scope. */
 export function getAllPages(): PageRef[] {
-  const { input } = getOpenData();
-  return SCOPES.flatMap((s) => scopePages(input, s));
+  return pageIndex().list;
+}
+
+/** Whether `scope`/`slug` is one of the entity pages that offer downloads. */
+export function hasPage(scope: Scope, slug: string): boolean {
+  return pageIndex().keys.has(`${scope}/${slug}`);
 }
 
 /**

@@ -106,7 +106,32 @@ function referencing(input: OpenDataInput, collection: string, field: string, id
   });
 }
 
-const byId = (input: OpenDataInput, collection: string, ids: ReadonlySet<string>) => recs(input, collection).filter((r) => ids.has(idOf(r)));
+/** Per input and collection: each record's position by id (built once, so a page's lookup does not scan the collection). */
+const positions = new WeakMap<OpenDataInput, Map<string, Map<string, number>>>();
+
+function positionsOf(input: OpenDataInput, collection: string): Map<string, number> {
+  let byCollection = positions.get(input);
+  if (!byCollection) positions.set(input, (byCollection = new Map()));
+  let pos = byCollection.get(collection);
+  if (!pos) {
+    pos = new Map();
+    const rows = recs(input, collection);
+    for (let i = 0; i < rows.length; i++) if (!pos.has(idOf(rows[i]))) pos.set(idOf(rows[i]), i);
+    byCollection.set(collection, pos);
+  }
+  return pos;
+}
+
+/** Records of `collection` whose id is in `ids`, in the collection's order. */
+function byId(input: OpenDataInput, collection: string, ids: ReadonlySet<string>): Rec[] {
+  const rows = recs(input, collection);
+  const pos = positionsOf(input, collection);
+  const at = [...ids].map((id) => pos.get(id)).filter((i): i is number => i !== undefined);
+  const out = at.sort((a, b) => a - b).map((i) => rows[i]);
+  // Ids are unique in the collections this is used on; should one repeat, every record with it is kept, as a filter would.
+  if (out.length && rows.length !== pos.size) return rows.filter((r) => ids.has(idOf(r)));
+  return out;
+}
 
 /** Plan rows (cpiPlan) that name one of the CPI, or that cover a whole province of `provinces`. */
 function planRows(input: OpenDataInput, cpi: ReadonlySet<string>, provinces: ReadonlySet<string> = new Set()): Rec[] {
