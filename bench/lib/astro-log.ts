@@ -16,6 +16,8 @@ export interface AstroPhases {
   /** "[build] N page(s) built in" */
   pagesBuilt: number | null;
   totalMs: number | null;
+  /** "[pnrr:page-downloads] N download files (B bytes) for P pages in X ms" (src/integrations/page-downloads.ts). */
+  downloads: { files: number; bytes: number; pages: number; ms: number } | null;
   /** Log timestamps (seconds since midnight, local time) of the first line and of the end of bundling. */
   firstAt: number | null;
   entrypointsDoneAt: number | null;
@@ -37,7 +39,7 @@ const secs = (s: string) => Math.round(Number(s) * 1000);
 /** Parse an `astro build` log. */
 export function parseAstroLog(log: string): { phases: AstroPhases; routes: RouteCost[] } {
   const lines = log.replace(ANSI, '').split('\n');
-  const phases: AstroPhases = { typesMs: null, collectMs: null, entrypointsMs: null, routesMs: null, pagesBuilt: null, totalMs: null, firstAt: null, entrypointsDoneAt: null };
+  const phases: AstroPhases = { typesMs: null, collectMs: null, entrypointsMs: null, routesMs: null, pagesBuilt: null, totalMs: null, downloads: null, firstAt: null, entrypointsDoneAt: null };
   const routes: RouteCost[] = [];
   let current: RouteCost | null = null;
   let started: number | null = null;
@@ -65,6 +67,8 @@ export function parseAstroLog(log: string): { phases: AstroPhases; routes: Route
       if (section === 'routes') close(at);
       section = null;
       current = null;
+    } else if ((m = /\[pnrr:page-downloads\] (\d+) download files \((\d+) bytes\) for (\d+) pages in (\d+) ms/.exec(line))) {
+      phases.downloads = { files: Number(m[1]), bytes: Number(m[2]), pages: Number(m[3]), ms: Number(m[4]) };
     } else if ((m = /\[build\] (\d+) page\(s\) built in ([\d.]+)(m?s)/.exec(line))) {
       phases.pagesBuilt = Number(m[1]);
       phases.totalMs = m[3] === 'ms' ? Number(m[2]) : secs(m[2]);

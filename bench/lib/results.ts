@@ -486,7 +486,7 @@ function stageTable(b: BuildResult): string {
   if (p) {
     rows.push('');
     rows.push(
-      `Astro's phases: types and content sync ${formatMs(p.typesMs)}, build info ${formatMs(p.collectMs)}, bundling the static entrypoints (Vite) ${formatMs(p.entrypointsMs)}, generating the routes ${formatMs(p.routesMs)}.` +
+      `Astro's phases: types and content sync ${formatMs(p.typesMs)}, build info ${formatMs(p.collectMs)}, bundling the static entrypoints (Vite) ${formatMs(p.entrypointsMs)}, generating the routes ${formatMs(p.routesMs)}${p.downloads ? `, writing the per-page downloads ${formatMs(p.downloads.ms)} (${formatNumber(p.downloads.files)} files, ${formatBytes(p.downloads.bytes)}, for ${formatNumber(p.downloads.pages)} pages)` : ''}.` +
         (b.astroMemory
           ? ` Memory of \`astro build\`: ${formatBytes(b.astroMemory.untilBundledBytes)} by the end of bundling (${formatMs(b.astroMemory.bundledAtMs)} in, before any page is rendered), ${formatBytes(b.astroMemory.afterBundledBytes)} peak afterwards.`
           : ''),

@@ -91,10 +91,11 @@ test('parseAstroLog reads phases, routes, files and times', () => {
     '10:00:15 λ src/pages/dati/[file].ts',
     '10:00:15   └─ /dati/x.csv (+0ms) ',
     '10:00:20 ✓ Completed in 7.00s.',
-    '10:00:20 [build] 3 page(s) built in 20.00s',
+    '10:00:21 [pnrr:page-downloads] 12 download files (3456 bytes) for 4 pages in 789 ms',
+    '10:00:21 [build] 3 page(s) built in 20.00s',
   ].join('\n');
   const { phases, routes } = parseAstroLog(log);
-  expect(phases).toEqual({ typesMs: 2500, collectMs: 3000, entrypointsMs: 10100, routesMs: 7000, pagesBuilt: 3, totalMs: 20000, firstAt: 36_000, entrypointsDoneAt: 36_013 });
+  expect(phases).toEqual({ typesMs: 2500, collectMs: 3000, entrypointsMs: 10100, routesMs: 7000, pagesBuilt: 3, totalMs: 20000, downloads: { files: 12, bytes: 3456, pages: 4, ms: 789 }, firstAt: 36_000, entrypointsDoneAt: 36_013 });
   expect(routes).toEqual([
     { route: 'src/pages/progetti/[cup].astro', files: 2, ms: 12, wallMs: 2000 },
     { route: 'src/pages/dati/[file].ts', files: 1, ms: 0, wallMs: 5000 },
