@@ -4,7 +4,7 @@
  * above each bar rather than in a left margin, so the chart stays readable on a phone.
  */
 import * as Plot from '@observablehq/plot';
-import { formatEuro, formatPercent, ratio } from '../lib/format.ts';
+import { formatEuro, formatNumber, formatPercent, ratio } from '../lib/format.ts';
 import { LABELLED_ROW, PALETTE, barBelowLabel, clip, euroTick, labelAboveBar } from './common.ts';
 import type { ChartPlotOptions } from './render.ts';
 
@@ -38,9 +38,9 @@ export function spendingSummary(rows: readonly SpendingRow[]): string {
   const pct = ratio(sp, imp);
   const missing = rows.length - both.length;
   return (
-    `${both.length} progetti con importo e spesa: spesi ${formatEuro(sp)} su ${formatEuro(imp)}` +
+    `${formatNumber(both.length, 0)} progetti con importo e spesa: spesi ${formatEuro(sp)} su ${formatEuro(imp)}` +
     (pct === null ? '' : ` (${formatPercent(pct)})`) +
-    (missing ? `; ${missing} progetti senza importo o spesa leggibile` : '') +
+    (missing ? `; ${formatNumber(missing, 0)} progetti senza importo o spesa leggibile` : '') +
     '.'
   );
 }

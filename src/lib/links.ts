@@ -33,6 +33,14 @@ export function cupSlug(cup: string): string {
 export function makeLinks(base: string | undefined) {
   const root = normalizeBase(base);
   const at = (...parts: string[]) => root + parts.map((p) => `${p}/`).join('');
+  /**
+   * Page n of a long list (src/lib/pagination.ts): page 1 is the list's own page `first`, the
+   * others are `<rest>/pagina/<n>/`.
+   */
+  const paged = (first: string[], rest: string[], n: number) => {
+    if (!Number.isInteger(n) || n < 1) throw new Error(`links: "${n}" is not a page number`);
+    return n === 1 ? at(...first) : at(...rest, 'pagina', String(n));
+  };
   return {
     /** Base path itself (home page). */
     home: () => root,
@@ -50,6 +58,24 @@ export function makeLinks(base: string | undefined) {
     progetto: (cup: string) => at('progetti', cupSlug(cup)),
     comuni: () => at('comuni'),
     comune: (slug: string) => at('comuni', segment('comune', slug)),
+    /** Page n of the project index (/progetti/, then /progetti/pagina/<n>/). */
+    progettiPagina: (n: number) => paged(['progetti'], ['progetti'], n),
+    /** Page n of the A–Z index of entities (/enti/, then /enti/pagina/<n>/). */
+    entiPagina: (n: number) => paged(['enti'], ['enti'], n),
+    /** Page n of the A–Z index of comuni (/comuni/, then /comuni/pagina/<n>/). */
+    comuniPagina: (n: number) => paged(['comuni'], ['comuni'], n),
+    /** Page n of a measure's projects: the measure page, then /misure/<slug>/progetti/pagina/<n>/. */
+    misuraProgetti: (slug: string, n: number) => paged(['misure', segment('misura', slug)], ['misure', slug, 'progetti'], n),
+    /** Page n of the entities based in a province: the province page, then …/enti/pagina/<n>/. */
+    provinciaEnti: (slug: string, n: number) => paged(['province', segment('provincia', slug)], ['province', slug, 'enti'], n),
+    /** Page n of the projects of a province's entities: the province page, then …/progetti/pagina/<n>/. */
+    provinciaProgetti: (slug: string, n: number) => paged(['province', segment('provincia', slug)], ['province', slug, 'progetti'], n),
+    /** Page n of an entity's projects: the entity page, then /enti/<slug>/progetti/pagina/<n>/. */
+    enteProgetti: (slug: string, n: number) => paged(['enti', segment('ente', slug)], ['enti', slug, 'progetti'], n),
+    /** Page n of the entities based in a comune: the comune page, then …/enti/pagina/<n>/. */
+    comuneEnti: (slug: string, n: number) => paged(['comuni', segment('comune', slug)], ['comuni', slug, 'enti'], n),
+    /** Page n of the projects of a comune's entities: the comune page, then …/progetti/pagina/<n>/. */
+    comuneProgetti: (slug: string, n: number) => paged(['comuni', segment('comune', slug)], ['comuni', slug, 'progetti'], n),
     /** Open-data section; `path` is a sub-path such as "misure" (optional). */
     dati: (path?: string) => (path ? at('dati', ...path.split('/').filter(Boolean)) : at('dati')),
     qualita: () => at('qualita-dei-dati'),

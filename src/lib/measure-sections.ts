@@ -11,6 +11,7 @@ import { getReport, type TableInfo } from './edition.ts';
 import { formatDate, formatNumber, formatPercent, ratio, type ValueKind } from './format.ts';
 import { links } from './links.ts';
 import { PLAN_SOURCES, projectTotals, sumValues } from './aggregate.ts';
+import { paginate, type Page } from './pagination.ts';
 import type { Column, Row, Cell } from './table.ts';
 import type { Provenance, Value } from '../schemas/common.ts';
 import type { Measure } from '../schemas/measures.ts';
@@ -33,6 +34,8 @@ export interface TableSpec {
   foot?: Row[];
   showLines?: boolean;
   provenance: Provenance[];
+  /** Text instead of the table when it has no rows on this page. */
+  empty?: string;
 }
 
 /** A chart block of a section (props of ChartFigure). */
@@ -64,6 +67,11 @@ export interface Section {
   /** Document table ids shown (for data-quality notes and the source line). */
   tables: string[];
   blocks: Block[];
+  /**
+   * The measure's project list is longer than one page: the first projects section says which
+   * projects it shows and links to the list pages.
+   */
+  pager?: Page<Project>;
 }
 
 const anchor = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
@@ -627,90 +635,166 @@ async function ispezioniSection(ids: string[], m: Measure): Promise<Block[]> {
 /** Column key of an indicator's programmed or realised value. */
 const indKey = (i: number, side: 'p' | 'r') => `ind${i}${side}`;
 
-async function projectsSection(ids: string[]): Promise<Block[]> {
+/**
+ * What every page of a projects table shares, read from all its rows: anchor, caption, whether
+ * it has a spending column, its indicators. So a list page shows the same columns as the first.
+ */
+interface ProjectTableShape {
+  table: string;
+  id: string;
+  caption: string;
+  hasSpese: boolean;
+  indicators: Pick<Project['indicators'][number], 'nome' | 'unita' | 'gruppo'>[];
+}
+
+function projectTableShape(table: string, rows: Project[]): ProjectTableShape {
+  return {
+    table,
+    id: `tabella-progetti-${anchor(table)}`,
+    caption: `Progetti (CUP): ${rows[0].provenance.tableTitle}`,
+    hasSpese: rows.some((p) => p.spese.status !== 'assente'),
+    indicators: rows[0].indicators.map((i) => ({ nome: i.nome, unita: i.unita, gruppo: i.gruppo })),
+  };
+}
+
+/** A projects table (DataTable props) showing `rows`, with `shape`'s columns. */
+function projectTableSpec(shape: ProjectTableShape, rows: Project[], entityName: (p: Project) => string): TableSpec {
+  return {
+    kind: 'table',
+    id: shape.id,
+    caption: shape.caption,
+    captionNote: 'Ogni CUP porta alla pagina del progetto. Valori programmati e realizzati degli indicatori come stampati; la quota spesa è calcolata dal sito.',
+    columns: [
+      { key: 'cup', label: 'CUP', rowHeader: true },
+      { key: 'ente', label: shape.hasSpese ? 'Distretto sociale (ATS/Comune)' : 'Proponente' },
+      { key: 'importo', label: 'Importo finanziato', kind: 'euro' },
+      ...(shape.hasSpese
+        ? ([
+            { key: 'spese', label: 'Spese realizzate', kind: 'euro' },
+            { key: 'quota', label: 'Quota spesa (calcolata)', kind: 'percentuale' },
+          ] as Column[])
+        : []),
+      ...shape.indicators.flatMap((ind, i) => [
+        { key: indKey(i, 'p'), label: `${ind.nome}: programmato`, kind: 'numero', unit: ind.unita === 'ore' ? 'ore' : undefined } as Column,
+        { key: indKey(i, 'r'), label: `${ind.nome}: realizzato`, kind: 'numero', unit: ind.unita === 'ore' ? 'ore' : undefined } as Column,
+      ]),
+    ],
+    rows: rows.map((p) => ({
+      lines: p.provenance.lines,
+      kinds: Object.fromEntries(p.indicators.flatMap((ind, i) => (ind.unita === 'ore' ? [[indKey(i, 'p'), 'ore'], [indKey(i, 'r'), 'ore']] : []))),
+      cells: {
+        cup: { text: p.cup, href: links.progetto(p.id) },
+        ente: { text: entityName(p), href: links.ente(p.entity) },
+        importo: p.importo,
+        spese: p.spese,
+        quota: p.percentualeSpesa,
+        ...Object.fromEntries(p.indicators.flatMap((ind, i) => [[indKey(i, 'p'), ind.programmato], [indKey(i, 'r'), ind.realizzato]])),
+      },
+    })),
+    showLines: true,
+    provenance: rows.map((p) => p.provenance),
+  };
+}
+
+/** Ids of a measure's projects tables, in document order. */
+function projectTablesOf(m: Measure): string[] {
+  const info = new Map(getReport().tables.map((t) => [t.id, t] as const));
+  return m.tables.filter((id) => info.get(id)?.collection === 'projects');
+}
+
+/** Anchor of a measure's first projects table on its page (page 1 of its project list), or null. */
+export function measureProjectsAnchor(m: Measure): string | null {
+  const first = projectTablesOf(m)[0];
+  return first ? `tabella-progetti-${anchor(first)}` : null;
+}
+
+/**
+ * Every project of a measure in the order its pages list them: table by table in document
+ * order, rows in document order. The measure page shows the first PAGE_SIZE of them, the list
+ * pages /misure/<slug>/progetti/pagina/<n>/ the others (src/lib/pagination.ts).
+ */
+export async function measureProjectList(m: Measure): Promise<Project[]> {
+  const projects = await all('projects');
+  return projectTablesOf(m).flatMap((table) => projects.filter((p) => p.provenance.table === table));
+}
+
+/**
+ * The tables of a list page of a measure's projects: one per document table that has rows on
+ * the page, with the columns the table has on the measure page. No charts and no totals: the
+ * measure page shows them, over every project.
+ */
+export async function measureProjectTables(m: Measure, page: readonly Project[]): Promise<TableSpec[]> {
+  const [projects, entities] = await Promise.all([all('projects'), byId('entities')]);
+  const onPage = new Set(page.map((p) => p.id));
+  const entityName = (p: Project) => entities.get(p.entity)?.name ?? p.nomeStampato;
+  return projectTablesOf(m).flatMap((table) => {
+    const rows = projects.filter((p) => p.provenance.table === table);
+    const shown = rows.filter((p) => onPage.has(p.id));
+    return shown.length ? [projectTableSpec(projectTableShape(table, rows), shown, entityName)] : [];
+  });
+}
+
+async function projectsSection(ids: string[], m: Measure): Promise<Block[]> {
   const [projects, entities, tables] = await Promise.all([all('projects'), byId('entities'), all('projectTables')]);
+  // The measure page lists the first page of the measure's projects; charts draw those same
+  // projects (their data is the table beside them), sentences and totals cover every project.
+  const firstPage = new Set(paginate(await measureProjectList(m))[0].items.map((p) => p.id));
   const blocks: Block[] = [];
   for (const table of ids) {
     const rows = projects.filter((p) => p.provenance.table === table);
     if (!rows.length) continue;
-    const hasSpese = rows.some((p) => p.spese.status !== 'assente');
-    const indicators = rows[0].indicators.map((i) => ({ nome: i.nome, unita: i.unita, gruppo: i.gruppo }));
-    const id = `tabella-progetti-${anchor(table)}`;
-    const caption = `Progetti (CUP): ${rows[0].provenance.tableTitle}`;
+    const shape = projectTableShape(table, rows);
+    const shown = rows.filter((p) => firstPage.has(p.id));
+    const { id, caption, hasSpese } = shape;
     const entityName = (p: Project) => entities.get(p.entity)?.name ?? p.nomeStampato;
+    const partial = shown.length < rows.length;
+    const scope = partial ? ` Il grafico mostra i ${formatNumber(shown.length, 0)} progetti elencati in questa pagina; gli altri sono nelle pagine seguenti dell'elenco.` : '';
     if (hasSpese) {
-      const sp: SpendingRow[] = rows.map((p) => ({ cup: p.cup, label: entityName(p), importo: valueOf(p.importo), spese: valueOf(p.spese) }));
-      blocks.push({
-        kind: 'chart',
-        id: `grafico-spesa-${anchor(table)}`,
-        title: 'Spese realizzate rispetto all’importo finanziato, per progetto',
-        svg: renderChart(spendingChart(sp, { ariaLabel: `Spese e importi dei progetti, tabella ${table}` })),
-        summary: spendingSummary(sp),
-        legend: [
-          { label: 'importo finanziato', color: '#c5d5ea' },
-          { label: 'spese realizzate', color: '#1d4f91' },
-        ],
-        provenance: rows.map((p) => p.provenance),
-        tableRef: { id, caption },
-      });
+      const sp = (list: Project[]): SpendingRow[] => list.map((p) => ({ cup: p.cup, label: entityName(p), importo: valueOf(p.importo), spese: valueOf(p.spese) }));
+      if (shown.length) {
+        blocks.push({
+          kind: 'chart',
+          id: `grafico-spesa-${anchor(table)}`,
+          title: 'Spese realizzate rispetto all’importo finanziato, per progetto',
+          svg: renderChart(spendingChart(sp(shown), { ariaLabel: `Spese e importi dei progetti, tabella ${table}` })),
+          summary: spendingSummary(sp(rows)) + scope,
+          legend: [
+            { label: 'importo finanziato', color: '#c5d5ea' },
+            { label: 'spese realizzate', color: '#1d4f91' },
+          ],
+          provenance: shown.map((p) => p.provenance),
+          tableRef: { id, caption },
+        });
+      } else blocks.push({ kind: 'text', text: spendingSummary(sp(rows)) });
     } else {
-      const pr: ProgressRow[] = rows.flatMap((p) =>
-        p.indicators.map((i) => ({ label: `${p.cup} ${entityName(p).slice(0, 24)}`, realised: valueOf(i.realizzato), target: valueOf(i.programmato) })),
-      );
-      blocks.push({
-        kind: 'chart',
-        id: `grafico-beneficiari-${anchor(table)}`,
-        title: 'Beneficiari rendicontati rispetto ai programmati, per progetto',
-        svg: renderChart(progressChart(pr, { ariaLabel: `Beneficiari per progetto, tabella ${table}` })),
-        summary: progressSummary(pr),
-        provenance: rows.map((p) => p.provenance),
-        tableRef: { id, caption },
-      });
+      const pr = (list: Project[]): ProgressRow[] =>
+        list.flatMap((p) => p.indicators.map((i) => ({ label: `${p.cup} ${entityName(p).slice(0, 24)}`, realised: valueOf(i.realizzato), target: valueOf(i.programmato) })));
+      if (shown.length) {
+        blocks.push({
+          kind: 'chart',
+          id: `grafico-beneficiari-${anchor(table)}`,
+          title: 'Beneficiari rendicontati rispetto ai programmati, per progetto',
+          svg: renderChart(progressChart(pr(shown), { ariaLabel: `Beneficiari per progetto, tabella ${table}` })),
+          summary: progressSummary(pr(rows)) + scope,
+          provenance: shown.map((p) => p.provenance),
+          tableRef: { id, caption },
+        });
+      } else blocks.push({ kind: 'text', text: progressSummary(pr(rows)) });
     }
     blocks.push({
-      kind: 'table',
-      id,
-      caption,
-      captionNote: 'Ogni CUP porta alla pagina del progetto. Valori programmati e realizzati degli indicatori come stampati; la quota spesa è calcolata dal sito.',
-      columns: [
-        { key: 'cup', label: 'CUP', rowHeader: true },
-        { key: 'ente', label: hasSpese ? 'Distretto sociale (ATS/Comune)' : 'Proponente' },
-        { key: 'importo', label: 'Importo finanziato', kind: 'euro' },
-        ...(hasSpese
-          ? ([
-              { key: 'spese', label: 'Spese realizzate', kind: 'euro' },
-              { key: 'quota', label: 'Quota spesa (calcolata)', kind: 'percentuale' },
-            ] as Column[])
-          : []),
-        ...indicators.flatMap((ind, i) => [
-          { key: indKey(i, 'p'), label: `${ind.nome}: programmato`, kind: 'numero', unit: ind.unita === 'ore' ? 'ore' : undefined } as Column,
-          { key: indKey(i, 'r'), label: `${ind.nome}: realizzato`, kind: 'numero', unit: ind.unita === 'ore' ? 'ore' : undefined } as Column,
-        ]),
-      ],
-      rows: rows.map((p) => ({
-        lines: p.provenance.lines,
-        kinds: Object.fromEntries(p.indicators.flatMap((ind, i) => (ind.unita === 'ore' ? [[indKey(i, 'p'), 'ore'], [indKey(i, 'r'), 'ore']] : []))),
-        cells: {
-          cup: { text: p.cup, href: links.progetto(p.id) },
-          ente: { text: entityName(p), href: links.ente(p.entity) },
-          importo: p.importo,
-          spese: p.spese,
-          quota: p.percentualeSpesa,
-          ...Object.fromEntries(p.indicators.flatMap((ind, i) => [[indKey(i, 'p'), ind.programmato], [indKey(i, 'r'), ind.realizzato]])),
-        },
-      })),
-      foot: footTotals(rows, hasSpese),
-      showLines: true,
+      ...projectTableSpec(shape, shown, entityName),
+      foot: footTotals(rows, hasSpese, partial),
       provenance: rows.map((p) => p.provenance),
+      empty: 'i suoi progetti sono nelle pagine seguenti dell’elenco.',
     });
     const t = tables.find((x) => x.table === table);
     if (t) {
-      const stati = Object.entries(t.stati).filter(([, n]) => n > 0).map(([s, n]) => `${n} «${s.replace('_', ' ')}»`.replace('«nd»', '«n/d»'));
+      const stati = Object.entries(t.stati).filter(([, n]) => n > 0).map(([s, n]) => `${formatNumber(n, 0)} «${s.replace('_', ' ')}»`.replace('«nd»', '«n/d»'));
       blocks.push({
         kind: 'text',
         text:
-          `Il documento non stampa totali per questa tabella: le somme in fondo sono calcolate dal sito sulle ${t.importo.righeConValore} righe con importo` +
-          (t.spese ? ` e sulle ${t.spese.righeConValore} con spesa` : '') +
+          `Il documento non stampa totali per questa tabella: le somme in fondo sono calcolate dal sito sulle ${formatNumber(t.importo.righeConValore, 0)} righe con importo` +
+          (t.spese ? ` e sulle ${formatNumber(t.spese.righeConValore, 0)} con spesa` : '') +
           '.' +
           (stati.length ? ` Celle senza cifra nella tabella: ${stati.join(', ')}.` : ''),
       });
@@ -719,13 +803,13 @@ async function projectsSection(ids: string[]): Promise<Block[]> {
   return blocks;
 }
 
-/** Derived totals of a projects table, in its tfoot. */
-function footTotals(rows: Project[], hasSpese: boolean): Row[] {
+/** Derived totals of a projects table, in its tfoot: over every row, also those on later list pages. */
+function footTotals(rows: Project[], hasSpese: boolean, partial = false): Row[] {
   const t = projectTotals(rows);
   return [
     {
       cells: {
-        cup: `Somma di ${rows.length} progetti (calcolata)`,
+        cup: partial ? `Somma di tutti i ${formatNumber(rows.length, 0)} progetti, anche delle pagine seguenti (calcolata)` : `Somma di ${formatNumber(rows.length, 0)} progetti (calcolata)`,
         ente: '',
         importo: t.importo.sum,
         spese: hasSpese ? t.spese.sum : undefined,
@@ -793,5 +877,8 @@ export async function measureSections(m: Measure): Promise<Section[]> {
     if (!b) throw new Error(`misura ${m.id}: no page section for collection "${g.collection}" (tables ${g.ids.join(', ')})`);
     sections.push({ id: `sezione-${anchor(g.ids.join('-'))}`, title: b.title, tables: g.ids, blocks: await b.build(g.ids, m) });
   }
+  const first = paginate(await measureProjectList(m))[0];
+  const projectSection = sections.find((_, i) => groups[i].collection === 'projects');
+  if (projectSection && first.count > 1) projectSection.pager = first;
   return sections;
 }

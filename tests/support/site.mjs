@@ -16,7 +16,12 @@ export const BASE = normaliseBase(process.env.SITE_BASE || '/');
  * Page types of the site. `pattern` matches the path relative to the base ('' is the home page).
  * `axe`: how many pages of the type the accessibility gate checks ('all' or a number).
  * `data`: the page must show at least one table or chart (checked without JavaScript): the
- *   pages whose point is figures (a measure, a province, a CPI, the data-quality report).
+ *   pages whose point is figures (a measure, a province, a CPI, the data-quality report) and the
+ *   list pages, which are a table.
+ * `paged`: a list page (page n ≥ 2 of a list longer than src/lib/pagination.ts PAGE_SIZE rows):
+ *   it exists only where the data make a list that long, so an edition may have none of a type.
+ *   The suites check the ones there are; tests/unit/list-pages.test.ts checks that dist/ holds
+ *   exactly the list pages the data imply.
  */
 export const PAGE_TYPES = [
   { id: 'home', label: 'home /', pattern: /^$/, axe: 'all', data: false },
@@ -32,6 +37,13 @@ export const PAGE_TYPES = [
   { id: 'dati', label: 'dati /dati/', pattern: /^dati\/$/, axe: 'all', data: false },
   { id: 'qualita', label: 'qualità /qualita-dei-dati/', pattern: /^qualita-dei-dati\/$/, axe: 'all', data: true },
   { id: 'metodologia', label: 'metodologia /metodologia/', pattern: /^metodologia\/$/, axe: 'all', data: false },
+  { id: 'progetti-pagina', label: 'elenco /progetti/pagina/<n>/', pattern: /^progetti\/pagina\/\d+\/$/, axe: 3, data: true, paged: true },
+  { id: 'enti-pagina', label: 'indice /enti/pagina/<n>/', pattern: /^enti\/pagina\/\d+\/$/, axe: 3, data: true, paged: true },
+  { id: 'comuni-pagina', label: 'indice /comuni/pagina/<n>/', pattern: /^comuni\/pagina\/\d+\/$/, axe: 3, data: true, paged: true },
+  { id: 'misura-progetti', label: 'progetti di una misura /misure/<slug>/progetti/pagina/<n>/', pattern: /^misure\/[^/]+\/progetti\/pagina\/\d+\/$/, axe: 3, data: true, paged: true },
+  { id: 'provincia-elenco', label: 'enti e progetti di una provincia /province/<slug>/{enti,progetti}/pagina/<n>/', pattern: /^province\/[^/]+\/(?:enti|progetti)\/pagina\/\d+\/$/, axe: 3, data: true, paged: true },
+  { id: 'ente-progetti', label: 'progetti di un ente /enti/<slug>/progetti/pagina/<n>/', pattern: /^enti\/[^/]+\/progetti\/pagina\/\d+\/$/, axe: 3, data: true, paged: true },
+  { id: 'comune-elenco', label: 'enti e progetti di un comune /comuni/<slug>/{enti,progetti}/pagina/<n>/', pattern: /^comuni\/[^/]+\/(?:enti|progetti)\/pagina\/\d+\/$/, axe: 3, data: true, paged: true },
 ];
 
 /** Page counts the seed implies, keyed by the seed's sha256 (a new edition falls back to ≥ 1). */
@@ -42,6 +54,8 @@ export const EXPECTED_BY_SEED = {
     provincia: 12,
     cpi: 81,
     progetto: 313,
+    // 313 projects: /progetti/ and /progetti/pagina/2/ to /4/; every other list fits in one page.
+    'progetti-pagina': 3,
   },
 };
 
@@ -103,14 +117,16 @@ export function coverageProblems(pages) {
   const problems = [];
   const groups = byType(pages);
   for (const t of PAGE_TYPES) {
-    if (!groups.get(t.id)?.length) problems.push(`no page of type ${t.label} in dist/`);
+    if (!t.paged && !groups.get(t.id)?.length) problems.push(`no page of type ${t.label} in dist/`);
   }
   if (!groups.get('404')?.length) problems.push('no 404.html in dist/');
   const { seed, counts } = expectedCounts();
   for (const [id, n] of Object.entries(counts)) {
     const have = groups.get(id)?.length ?? 0;
-    const label = PAGE_TYPES.find((t) => t.id === id)?.label ?? id;
-    if (have > 0 && have !== n) problems.push(`${label}: ${have} pages in dist/, the seed ${seed} has ${n}`);
+    const type = PAGE_TYPES.find((t) => t.id === id);
+    const label = type?.label ?? id;
+    // A missing type is reported above; a list page type the seed implies must be there too.
+    if ((have > 0 || type?.paged) && have !== n) problems.push(`${label}: ${have} pages in dist/, the seed ${seed} has ${n}`);
   }
   if (groups.get('cpi')?.length && !groups.get('cpi').some((p) => isDistaccata(p.rel))) {
     problems.push('no CPI page for a "sede distaccata" (slug containing "distaccata")');

@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeLinks, normalizeBase } from '../../src/lib/links.ts';
+import { pageCount } from '../../src/lib/pagination.ts';
 import type { Comune, Entity, Project } from '../../src/schemas/projects.ts';
 import type { Cpi } from '../../src/schemas/cpi.ts';
 
@@ -26,6 +27,10 @@ function data<T>(name: string): T[] {
 const page = (rel: string) => parseHTML(readFileSync(join(DIST, rel), 'utf8')).document;
 const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const hrefs = (root: Element | Document) => new Set([...root.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')!));
+/** dist/ file of a site URL (under the base). */
+const fileOf = (url: string) => join(url.replace(/#.*$/, '').slice(links.home().length), 'index.html');
+/** <main> of every page of a list: page 1 and its list pages …/pagina/<n>/ (src/lib/pagination.ts). */
+const listMains = (url: (n: number) => string, length: number) => Array.from({ length: pageCount(length) }, (_, i) => page(fileOf(url(i + 1))).querySelector('main')!);
 
 beforeAll(() => {
   if (!existsSync(join(DIST, 'index.html'))) {
@@ -64,9 +69,14 @@ describe('comune pages', () => {
       if (!prov) problems.push(`${where}: no link to its province ${c.provincia}`);
       else if (prov.getAttribute('data-pagefind-filter') !== 'provincia') problems.push(`${where}: the province link is not the provincia filter`);
       for (const id of c.cpi) if (!h.has(links.cpi(id))) problems.push(`${where}: no link to CPI ${id}`);
-      for (const id of c.entities) if (!h.has(links.ente(id))) problems.push(`${where}: no link to entity ${id}`);
-      for (const id of c.projects) if (!h.has(links.progetto(id))) problems.push(`${where}: no link to project ${id}`);
-      const rows = main.querySelectorAll('#tabella-progetti tbody tr').length;
+      // A long list continues on list pages: every entity and project is on one of them.
+      const entityPages = listMains((n) => links.comuneEnti(c.id, n), c.entities.length);
+      const projectPages = listMains((n) => links.comuneProgetti(c.id, n), c.projects.length);
+      const he = new Set(entityPages.flatMap((m) => [...hrefs(m)]));
+      const hp = new Set(projectPages.flatMap((m) => [...hrefs(m)]));
+      for (const id of c.entities) if (!he.has(links.ente(id))) problems.push(`${where}: no link to entity ${id} on its pages`);
+      for (const id of c.projects) if (!hp.has(links.progetto(id))) problems.push(`${where}: no link to project ${id} on its pages`);
+      const rows = projectPages.reduce((n, m) => n + m.querySelectorAll('#tabella-progetti tbody tr').length, 0);
       if (rows !== c.projects.length) problems.push(`${where}: ${rows} project rows for ${c.projects.length} projects`);
       for (const id of c.projects) {
         const p = projects.get(id);
@@ -92,15 +102,24 @@ describe('comune pages', () => {
 describe('A–Z index /comuni/', () => {
   it('links every comune, by letter, and is not in the search index', () => {
     const comuni = data<Comune>('comuni');
-    const doc = page('comuni/index.html');
-    const main = doc.querySelector('main')!;
-    expect(main.hasAttribute('data-pagefind-body')).toBe(false);
-    const h = hrefs(main);
+    // A long index continues on /comuni/pagina/<n>/: every comune is on one of its pages.
+    const mains = listMains((n) => links.comuniPagina(n), comuni.length);
+    const h = new Set(mains.flatMap((m) => [...hrefs(m)]));
     expect(comuni.filter((c) => !h.has(links.comune(c.id))).map((c) => c.id)).toEqual([]);
-    const letters = [...main.querySelectorAll('nav a[href^="#lettera-"]')].map((a) => a.getAttribute('href')!.slice(1));
-    expect(letters.length).toBeGreaterThan(5);
-    for (const l of letters) expect(main.querySelector(`[id="${l}"]`), `anchor ${l}`).not.toBeNull();
-    expect(main.querySelectorAll('table').length).toBe(letters.length);
+    mains.forEach((main, i) => {
+      const url = links.comuniPagina(i + 1);
+      expect(main.hasAttribute('data-pagefind-body')).toBe(false);
+      // Each letter points at its heading, on this page ("#lettera-c") or on the page where it starts.
+      const letters = [...main.querySelectorAll('nav a[href*="#lettera-"]')].map((a) => a.getAttribute('href')!);
+      expect(letters.length).toBeGreaterThan(5);
+      for (const l of letters) {
+        const [target, id] = l.split('#');
+        const doc = target ? page(fileOf(target)) : main.ownerDocument;
+        expect(doc.querySelector(`main [id="${id}"]`), `anchor ${l} from ${url}`).not.toBeNull();
+      }
+      // One table under each letter heading of the page.
+      expect(main.querySelectorAll('table').length).toBe(main.querySelectorAll('h2[id^="lettera-"]').length);
+    });
   });
 });
 
