@@ -6,7 +6,7 @@
  */
 import { projectTotals, sumCell } from './aggregate.ts';
 import { links } from './links.ts';
-import { MAX_TITLE } from './text.ts';
+import { escapedLength, MAX_TITLE } from './text.ts';
 import { ENTITY_TIPO_LABEL } from './search/comuni.ts';
 import type { Column, Row } from './table.ts';
 import type { Comune, Entity, Project } from '../schemas/projects.ts';
@@ -157,13 +157,6 @@ export function letterAnchor(letter: string): string {
 /** "C" → "c", "#" (names not starting with a letter) → "altro". */
 export function letterSlug(letter: string): string {
   return letter === '#' ? 'altro' : letter.toLowerCase();
-}
-
-/** Characters the page's HTML writes for `s`: Astro escapes & < > " ' as entities ("'" → "&#39;"). */
-export function escapedLength(s: string): number {
-  let n = s.length;
-  for (const c of s) n += c === "'" ? 4 : c === '"' ? 5 : c === '&' ? 4 : c === '<' || c === '>' ? 3 : 0;
-  return n;
 }
 
 /**

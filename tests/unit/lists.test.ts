@@ -4,13 +4,25 @@
  * html-validate's long-title limit as written in HTML.
  */
 import { describe, expect, it } from 'vitest';
-import { escapedLength, letterAnchor, listPageTitle, projectColumns, projectRow } from '../../src/lib/lists.ts';
-import { MAX_TITLE, pageTitle } from '../../src/lib/text.ts';
+import { letterAnchor, listPageTitle, projectColumns, projectRow } from '../../src/lib/lists.ts';
+import { escapedLength, MAX_TITLE, pageTitle } from '../../src/lib/text.ts';
 import type { Project } from '../../src/schemas/projects.ts';
 
 const SITE = 'PNRR Lombardia';
 /** The <title> as Base.astro writes it, counted as html-validate counts it. */
 const written = (title: string) => escapedLength(pageTitle(title, SITE));
+
+describe('pageTitle', () => {
+  it('fits the limit as written in HTML, apostrophes and ampersands included', () => {
+    const names = ["VALLE IMAGNA - VILLA D'ALME' AZIENDA TERRITORIALE PER I SERVIZI ALLA PERSONA", "L'ALTRA'S 'QUOTED' & <ODD> \"NAME\" ' ' ' ' ' ' ' ' ' ' ' ' ' '", 'A'.repeat(200)];
+    for (const name of names) {
+      const t = pageTitle(name, SITE);
+      expect(escapedLength(t), t).toBeLessThanOrEqual(MAX_TITLE);
+      expect(t.endsWith(`… · ${SITE}`)).toBe(true);
+    }
+    expect(pageTitle('Milano', SITE)).toBe(`Milano · ${SITE}`);
+  });
+});
 
 describe('listPageTitle', () => {
   it('is "<name>: <what>" when it fits', () => {
