@@ -13,7 +13,8 @@
  * inline `<script>` and `<style>` the build contains (a handful: pages of a kind share their
  * CSS), and of `style=""` attribute values if any (with 'unsafe-hashes', which allows only those
  * exact values). Everything else is 'self'; 'wasm-unsafe-eval' lets Pagefind compile its
- * WebAssembly (it runs in a same-origin worker, pagefind-worker.js, allowed by script-src), and
+ * WebAssembly (on the /cerca/ page itself, src/scripts/search/cerca.ts; a worker of Pagefind's
+ * would be the same-origin pagefind-worker.js, allowed by script-src), and
  * img-src adds data: for the icons Pagefind's UI stylesheet embeds.
  * Inline event handlers (onclick=…) and javascript: URLs are reported as problems: no hash can
  * allow them safely.

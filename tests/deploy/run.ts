@@ -373,7 +373,7 @@ try {
       const j = await journey(browser.context, place, plainFont);
       report.check('home → measure → CPI → project under the CSP', j.problems);
       const s = await onlineSearch(browser.context, place, server, pagesB1);
-      report.check('search (Pagefind: worker, WebAssembly, index fetches) works under the CSP with no violation', s.problems);
+      report.check('search (Pagefind: preloads, WebAssembly, index fetches) works under the CSP with no violation', s.problems);
       if (s.note) report.info(`search under CSP: ${s.note}`);
     } finally {
       await server.close();

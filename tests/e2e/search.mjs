@@ -7,7 +7,9 @@
 //  3. only entity pages are in the index (list pages can never outrank them), results show type
 //     and province, the result links stay under the base path;
 //  4. cold load from the local server: results ≤ 500 ms after the last keystroke and ≤ 300 KB
-//     transferred (median of three fresh browsers; every run reported);
+//     transferred (median of three fresh browsers; every run reported); arriving with ?q=, the
+//     files /cerca/ preloads (src/lib/search/bundle.ts) are each downloaded once (the preloaded
+//     response is the one Pagefind uses) and no other Pagefind file twice;
 //  5. the filters (tipo, provincia, misura) narrow the results; "Mostra altri risultati" works;
 //  6. without JavaScript /cerca/ leads to the A–Z indexes of comuni and enti.
 // Expected pages come from dist/ and content/data/ (never a hard-coded list), except the issue's
@@ -247,22 +249,69 @@ export async function coldRun(server, q, delay = 40) {
   }
 }
 
-/** Cold arrival from the header form: /cerca/?q=… opened in a fresh browser. */
+/**
+ * Cold arrival from the header form: /cerca/?q=… opened in a fresh browser. Returns when the
+ * results were on screen, the preload links of the page's <head> and every request (of the page
+ * and of any worker) up to then.
+ */
 export async function coldArrival(server, q) {
   const browser = await launchBrowser();
   try {
     const page = await browser.context.newPage();
+    const requests = [];
+    browser.context.on('request', (r) => requests.push(r.url()));
     await page.goto(`${server.url('cerca/')}?q=${encodeURIComponent(q)}`, { waitUntil: 'load' });
     const deadline = Date.now() + 15_000;
     for (;;) {
       const t = await page.evaluate(() => performance.getEntriesByName('cerca:risultati').find((m) => m.detail?.n > 0)?.startTime ?? null);
-      if (t !== null) return t;
+      if (t !== null) {
+        await page.waitForTimeout(300);
+        const preloads = await page.evaluate(() =>
+          [...document.head.querySelectorAll('link[rel="preload"], link[rel="modulepreload"]')].map((l) => ({ rel: l.rel, href: l.href, as: l.getAttribute('as'), crossorigin: l.getAttribute('crossorigin') })),
+        );
+        return { ms: t, preloads, requests: [...requests] };
+      }
       if (Date.now() > deadline) throw new Error(`cold arrival at /cerca/?q=${q}: no results within 15 s`);
       await page.waitForTimeout(20);
     }
   } finally {
     await browser.close();
   }
+}
+
+/**
+ * What is wrong with the downloads of a cold arrival: a preload missing or outside the base path;
+ * a Pagefind file requested twice, or the entry file, the WebAssembly or pagefind.js requested
+ * more than once under any URL (Pagefind asked again instead of taking the preloaded response:
+ * another `?ts=`, another file, a request from a worker or with other credentials); a preloaded
+ * WebAssembly file that is not the one the index names (dist/pagefind/pagefind-entry.json).
+ * Results were on screen, so Pagefind had all three: one request each means the preloaded ones.
+ */
+export function preloadProblems(arrival, server) {
+  const problems = [];
+  const bundle = server.url('pagefind/');
+  const files = arrival.requests.filter((u) => u.startsWith(bundle)).map((u) => u.slice(bundle.length));
+  const counts = new Map();
+  for (const f of files) counts.set(f, (counts.get(f) ?? 0) + 1);
+  for (const [f, n] of counts) if (n > 1) problems.push(`pagefind/${f} downloaded ${n} times`);
+  const entry = JSON.parse(fs.readFileSync(path.join(DIST, 'pagefind', 'pagefind-entry.json'), 'utf8'));
+  const wasm = `wasm.${Object.values(entry.languages ?? {})[0]?.wasm ?? 'unknown'}.pagefind`;
+  const want = [
+    // The module is imported by the page's script itself: no preload to match.
+    { rel: null, what: 'pagefind.js', re: /^pagefind\.js$/ },
+    { rel: 'preload', what: 'the entry file', re: /^pagefind-entry\.json(\?.*)?$/ },
+    { rel: 'preload', what: `the WebAssembly (${wasm})`, re: /^wasm\.[\w-]+\.pagefind$/ },
+  ];
+  for (const w of want) {
+    const requested = files.filter((f) => w.re.test(f));
+    if (requested.length !== 1) problems.push(`${w.what} requested ${requested.length} times: ${requested.join(', ') || 'never'}`);
+    if (!w.rel) continue;
+    const link = arrival.preloads.find((l) => l.rel === w.rel && l.href.startsWith(bundle) && w.re.test(l.href.slice(bundle.length)));
+    if (!link) problems.push(`no <link rel="${w.rel}"> for ${w.what} under ${bundle} in the <head> of ${server.base}cerca/`);
+    else if (w.rel === 'preload' && (link.as !== 'fetch' || link.crossorigin === null)) problems.push(`the preload of ${w.what} is as="${link.as}" crossorigin=${link.crossorigin}: Pagefind's fetch() would not reuse it`);
+  }
+  if (!files.includes(wasm)) problems.push(`the index names ${wasm}, which was not downloaded`);
+  return problems;
 }
 
 export async function run(ctx) {
@@ -436,7 +485,8 @@ export async function run(ctx) {
   }
 
   const arrival = await coldArrival(server, 'Seregno');
-  report.info(`cold arrival at /cerca/?q=Seregno (header form): first results ${arrival.toFixed(0)} ms after navigation start`);
+  report.info(`cold arrival at /cerca/?q=Seregno (header form): results ${arrival.ms.toFixed(0)} ms after navigation start`);
+  report.check("cold arrival: /cerca/ preloads Pagefind's first files, each downloaded once (the preloaded response is used)", preloadProblems(arrival, server));
 }
 
 // Standalone: `node tests/e2e/search.mjs` serves dist/ and runs this module alone.

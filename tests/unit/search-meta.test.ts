@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { apostropheAccents, nameAliases, saintForms, uniqueAliases } from '../../src/lib/search/aliases.ts';
 import { comuneSearchMeta, cpiMeasureCodes, cpiSearchMeta, entitySearchMeta, measureSearchMeta, projectSearchMeta, provinceSearchMeta } from '../../src/lib/search/meta.ts';
 import { groupByInitial, initialOf } from '../../src/lib/search/comuni.ts';
-import { nameKey, nameKeys, promoteExact } from '../../src/lib/search/rank.ts';
+import { EXACT_BUCKETS, exactComuneValue, exactFilterEntries, exactFilterName, nameKey, nameKeys, promoteExact } from '../../src/lib/search/rank.ts';
 import type { Comune, Entity, Project } from '../../src/schemas/projects.ts';
 import type { Cpi, Province } from '../../src/schemas/cpi.ts';
 import type { Measure } from '../../src/schemas/measures.ts';
@@ -166,6 +166,47 @@ describe('exact names (rank.ts)', () => {
     expect(entitySearchMeta(consortium, { comune: byIstat.get(consortium.comune!.istat), measureCodes: [] }).esatti).not.toContain(nameKey(consortium.comune!.nome));
     const hf = measures.find((m) => /housing first/i.test(m.title))!;
     expect(measureSearchMeta(hf).esatti).toEqual(expect.arrayContaining(['housing first', nameKey(hf.code)]));
+  });
+
+  it('a key always falls in the same one of the exact-name filters, whatever else is indexed', () => {
+    const names = new Set<string>();
+    for (let i = 0; i < 2000; i++) names.add(exactFilterName(`comune ${i}`));
+    // Every bucket is used, and only the EXACT_BUCKETS names "esatto-00" … exist.
+    expect(names.size).toBe(EXACT_BUCKETS);
+    for (const n of names) expect(n).toMatch(/^esatto-\d{2}$/);
+    // Fixed values: the pages and the browser script compute the same bucket (FNV-1a, not a
+    // per-process hash); a change here means a change of the index layout, on purpose.
+    expect(exactFilterName('milano')).toBe(exactFilterName(nameKey('MILANO')));
+    expect(['milano', 'seregno', 'd74h22000340001'].map(exactFilterName)).toEqual(['esatto-51', 'esatto-42', 'esatto-00']);
+  });
+
+  it("a comune's own page files its names twice in their bucket, once marked as the comune's", () => {
+    expect(exactFilterEntries(['seregno', 'cpi seregno', 'seregno'])).toEqual(
+      [
+        [exactFilterName('cpi seregno'), 'cpi seregno'],
+        [exactFilterName('seregno'), 'seregno'],
+      ].sort((a, b) => `${a[0]}:${a[1]}`.localeCompare(`${b[0]}:${b[1]}`)),
+    );
+    expect(exactFilterEntries(['seregno'], { comune: true })).toEqual([
+      [exactFilterName('seregno'), 'seregno'],
+      [exactFilterName('seregno'), exactComuneValue('seregno')],
+    ]);
+    // The marked value is never the key of a name: nameKey keeps only letters, digits, spaces.
+    expect(nameKey(exactComuneValue('seregno'))).not.toBe(exactComuneValue('seregno'));
+    const comuni = data<Comune>('comuni');
+    const m = comuneSearchMeta(comuni[0], { projectMeasures: [], cpiMeasures: [] });
+    expect(m.comune).toBe(true);
+  });
+
+  it('on the real collections, no exact-name filter holds much more than its share of the keys', () => {
+    const keys = new Set<string>();
+    for (const c of data<Comune>('comuni')) for (const k of comuneSearchMeta(c, { projectMeasures: [], cpiMeasures: [] }).esatti) keys.add(k);
+    for (const e of data<Entity>('entities')) for (const k of entitySearchMeta(e, { measureCodes: [] }).esatti) keys.add(k);
+    for (const p of data<Project>('projects')) keys.add(nameKey(p.cup));
+    const counts = new Map<string, number>();
+    for (const k of keys) counts.set(exactFilterName(k), (counts.get(exactFilterName(k)) ?? 0) + 1);
+    const fair = keys.size / EXACT_BUCKETS;
+    expect(Math.max(...counts.values())).toBeLessThan(3 * fair + 10);
   });
 });
 

@@ -2,7 +2,7 @@
  * What each entity page gives the search index beyond its visible text (rendered by
  * src/components/search/SearchMeta.astro): aliases, the `misura` filter values, the `provincia`
  * filter when the page does not tag a visible element, the one-line detail shown under the
- * result's title, and the `esatto` keys (the names the page is called by, see rank.ts).
+ * result's title, and the exact-name keys (the names the page is called by, see rank.ts).
  * Pure: records in, props out; pages look the records up and pass them.
  */
 import type { Comune, Entity, Project } from '../../schemas/projects.ts';
@@ -23,8 +23,10 @@ export interface SearchMetaProps {
   dettaglio: string | null;
   /** The code the page is known by (measures), weighed like a title by /cerca/. */
   codice?: string | null;
-  /** Values of the `esatto` filter: name keys (rank.ts nameKey) of the names the page is called by. */
+  /** Exact-name keys (rank.ts nameKey) of the names the page is called by, filed in the exact-name filters. */
   esatti: string[];
+  /** The page is a comune's own page: its names put it before every other exact match (rank.ts). */
+  comune?: boolean;
 }
 
 type MeasureLike = Pick<Measure, 'id' | 'code' | 'tables'>;
@@ -56,6 +58,7 @@ export function comuneSearchMeta(c: Comune, o: { projectMeasures: readonly strin
     provincia: null,
     dettaglio: `${c.sigla ? `(${c.sigla}) ` : ''}${parts.join(', ') || 'nessun ufficio o ente nel documento'}`,
     esatti: nameKeys(comuneNames(c)),
+    comune: true,
   };
 }
 

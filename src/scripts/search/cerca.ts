@@ -7,22 +7,29 @@
  *   be shared.
  * - Pagefind's JS API, not its default UI: our markup, Italian strings, fewer bytes. The bundle is
  *   loaded from the page's data-bundle (built from the site's base path) as soon as the script
- *   runs, so the index is warm by the time the reader has typed.
+ *   runs, so the index is warm by the time the reader has typed: its module, entry file and
+ *   WebAssembly all at once (src/lib/search/bundle.ts), not one after the other.
+ * - Pagefind runs on the page's thread, not in its web worker (`noWorker`): a worker's requests
+ *   cannot use the page's preloaded responses (each file would be downloaded twice), its script
+ *   is one more download on the critical path, and a search of this index takes milliseconds.
  * - Query normalisation (src/lib/search/query.ts): split CUPs joined, apostrophes unified,
  *   "S.Angelo" spaced. Case and accents are Pagefind's own business.
  * - Ranking is Pagefind's, except that pages named exactly as the query come first
- *   (src/lib/search/rank.ts: a second, filter-only search on the `esatto` filter):
+ *   (src/lib/search/rank.ts: filter-only searches on the exact-name filter the key falls in):
  *   "Milano" → the comune's page first, then CPI Milano, the Comune di Milano and the province,
  *   then the rest.
  * - On file:// (an unzipped copy) Pagefind cannot load: the page keeps its visible explanation
  *   and links to the A–Z indexes, and nothing is fetched.
+ * - Each result is shown as soon as its fragment (and those of the results above it) has arrived:
+ *   the first does not wait for the slowest of the ten.
  * - Every piece of result text is set with textContent; the excerpt's <mark>s become elements
  *   (src/lib/search/excerpt.ts). No innerHTML.
  */
 import { normalizeQuery } from '../../lib/search/query.ts';
-import { nameKey, promoteExact } from '../../lib/search/rank.ts';
+import { exactComuneValue, exactFilterName, nameKey, promoteExact } from '../../lib/search/rank.ts';
 import { excerptParts } from '../../lib/search/excerpt.ts';
 import { resultCountText, tipoLabel } from '../../lib/search/labels.ts';
+import { PAGEFIND_MODULE, preloadPagefind } from '../../lib/search/bundle.ts';
 
 interface PagefindResultData {
   url: string;
@@ -72,8 +79,26 @@ function start(root: HTMLElement) {
     HTMLSelectElement | null
   >;
 
-  // An unzipped copy opened from disk: the browser refuses Pagefind's modules and worker.
+  // An unzipped copy opened from disk: the browser refuses Pagefind's module and its fetches.
   if (location.protocol === 'file:') return;
+
+  const bundle = root.dataset.bundle!;
+  const base = root.dataset.base!;
+  let pagefind: Promise<Pagefind> | null = null;
+  const load = () => {
+    if (pagefind) return pagefind;
+    // Entry file and WebAssembly on their way while the module downloads; Pagefind then asks for
+    // the same URLs (metaCacheTag: the entry file's ?ts=) and gets the preloaded responses.
+    const metaCacheTag = preloadPagefind(document, bundle);
+    return (pagefind = (import(/* @vite-ignore */ `${bundle}${PAGEFIND_MODULE}`) as Promise<Pagefind>).then(async (pf) => {
+      // Options given before init() are the ones Pagefind starts with (noWorker is read only then).
+      await pf.options({ baseUrl: base, excerptLength: 24, ranking: RANKING, noWorker: true, metaCacheTag });
+      await pf.init();
+      return pf;
+    }));
+  };
+  // Start the downloads now, before anything else the page sets up.
+  void load().catch(() => {});
 
   offline.hidden = true;
 
@@ -87,16 +112,6 @@ function start(root: HTMLElement) {
   // Filters set by the URL are shown, not hidden in the closed <details>.
   const filterBox = root.querySelector<HTMLDetailsElement>('[data-cerca-filtri]');
   if (filterBox && FILTER_KEYS.some((k) => selects[k]?.value)) filterBox.open = true;
-
-  const bundle = root.dataset.bundle!;
-  const base = root.dataset.base!;
-  let pagefind: Promise<Pagefind> | null = null;
-  const load = () =>
-    (pagefind ??= (import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<Pagefind>).then(async (pf) => {
-      await pf.options({ baseUrl: base, excerptLength: 24, ranking: RANKING });
-      await pf.init();
-      return pf;
-    }));
 
   let generation = 0;
   let shown: { results: PagefindResult[]; next: number; gen: number } | null = null;
@@ -113,7 +128,9 @@ function start(root: HTMLElement) {
     if (q) p.set('q', q);
     for (const [k, v] of Object.entries(filters())) p.set(k, v);
     const qs = p.toString();
-    history.replaceState(null, '', `${location.pathname}${qs ? `?${qs}` : ''}`);
+    const url = `${location.pathname}${qs ? `?${qs}` : ''}`;
+    // (Arriving with ?q= from the header form, the URL is already right: no history call.)
+    if (url !== `${location.pathname}${location.search}`) history.replaceState(null, '', url);
   };
 
   async function run() {
@@ -137,19 +154,21 @@ function start(root: HTMLElement) {
       status.textContent = 'La ricerca non è disponibile: non è stato possibile caricare l’indice.';
       return;
     }
-    // The normal search and, next to it, the pages named exactly as the query (rank.ts).
+    // The normal search and, next to it, the pages named exactly as the query (rank.ts), both
+    // lookups in the one small filter file of the key's bucket.
     // (Not for one or two letters: no page is named so, and the first keystroke of a cold page
     // should not wait for the filter file.)
     const key = nameKey(q).length >= 3 ? nameKey(q) : '';
+    const exactFilter = key ? exactFilterName(key) : '';
     let res: PagefindResponse | null;
     let exact: PagefindResponse | null = null;
     let exactComune: PagefindResponse | null = null;
     try {
       [res, exact, exactComune] = await Promise.all([
         pf.search(q || null, { filters: f }),
-        key ? pf.search(null, { filters: { ...f, esatto: key } }) : Promise.resolve(null),
+        key ? pf.search(null, { filters: { ...f, [exactFilter]: key } }) : Promise.resolve(null),
         // A town's own page leads: it gathers its CPI, entities and projects.
-        key && (!f.tipo || f.tipo === 'comune') ? pf.search(null, { filters: { ...f, esatto: key, tipo: 'comune' } }) : Promise.resolve(null),
+        key && (!f.tipo || f.tipo === 'comune') ? pf.search(null, { filters: { ...f, [exactFilter]: exactComuneValue(key) } }) : Promise.resolve(null),
       ]);
     } catch {
       res = null;
@@ -186,18 +205,31 @@ function start(root: HTMLElement) {
     performance.mark('cerca:risultati', { detail: { q, input: raw, filtri: f, n: results.length } });
   }
 
-  /** Fetch and show the next PAGE_SIZE results (`replace`: instead of the current list, in one go). */
+  /**
+   * Fetch and show the next PAGE_SIZE results (`replace`: instead of the current list). Every
+   * fragment is requested at once; each result goes on screen as soon as it and the ones above
+   * it have arrived, so the list grows in order and the first does not wait for the slowest.
+   */
   async function showMore(replace = false) {
     if (!shown) return;
     const { results, gen } = shown;
-    const slice = results.slice(shown.next, shown.next + PAGE_SIZE);
-    const datas = await Promise.all(slice.map((r) => r.data()));
-    if (gen !== generation) return;
     const firstNew = shown.next;
-    const items = datas.map(renderResult);
-    if (replace) list.replaceChildren(...items);
-    else list.append(...items);
-    shown.next += slice.length;
+    const slice = results.slice(firstNew, firstNew + PAGE_SIZE);
+    const pending = slice.map((r) => r.data());
+    // A fragment that fails after an earlier one stopped the loop must not go unhandled.
+    for (const p of pending) p.catch(() => {});
+    // A new list: the previous query's "more" button would continue the wrong list.
+    if (replace) more.hidden = true;
+    if (replace && !slice.length) list.replaceChildren();
+    for (const [i, p] of pending.entries()) {
+      const d = await p;
+      if (gen !== generation) return;
+      const item = renderResult(d);
+      if (replace && i === 0) list.replaceChildren(item);
+      else list.append(item);
+      // Counted as shown one by one: after a failed fragment, "more" resumes right there.
+      shown.next = firstNew + i + 1;
+    }
     more.hidden = shown.next >= results.length;
     return firstNew;
   }
@@ -261,19 +293,24 @@ function start(root: HTMLElement) {
     window.clearTimeout(timer);
     void run();
   });
+  let loadingMore = false;
   more.addEventListener('click', async () => {
+    // A second click while the next ten arrive would fetch the same ten again.
+    if (loadingMore) return;
+    loadingMore = true;
     let first: number | undefined;
     try {
       first = await showMore();
     } catch {
       status.textContent = 'Non è stato possibile caricare altri risultati: riprova.';
       return;
+    } finally {
+      loadingMore = false;
     }
     // Move focus to the first new result so keyboard and screen-reader users continue from there.
     if (first !== undefined) list.children[first]?.querySelector('a')?.focus();
   });
 
-  // Warm the index now; search at once when the page was opened with a query or filters.
-  void load().catch(() => {});
+  // Search at once when the page was opened with a query or filters (the index is on its way).
   if (input.value.trim() || Object.keys(filters()).length) void run();
 }
