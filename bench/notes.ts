@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { BuildResult, Results } from './lib/results.ts';
 import { BUDGETS } from './lib/results.ts';
+import { PAGE_SIZE } from '../src/lib/pagination.ts';
 import { formatBytes, formatMs, formatNumber } from './lib/stats.ts';
 
 const REPO = resolve(import.meta.dirname, '..');
@@ -77,55 +78,74 @@ function normaliseNote(r: Results): string {
   );
 }
 
+/** Where an `astro build` spends its time, from its own log: sync, bundling, pages (top routes), per-page downloads. */
+function astroBreakdown(b: BuildResult): string {
+  const p = b.astro?.phases;
+  if (!p) return '';
+  const top = [...(b.astro?.routes ?? [])].sort((a, c) => (c.wallMs ?? 0) - (a.wallMs ?? 0) || c.ms - a.ms).slice(0, 3);
+  return (
+    `inside \`astro build\`: types and content sync ${formatMs(p.typesMs)}, build info ${formatMs(p.collectMs)}, Vite bundle ${formatMs(p.entrypointsMs)}, pages ${formatMs(p.routesMs)}` +
+    (top.length ? ` (led by ${top.map((t) => `\`${t.route}\` ${formatNumber(t.files)} files in ${formatMs(t.wallMs)}`).join(', ')})` : '') +
+    (p.downloads ? `, per-page downloads ${formatMs(p.downloads.ms)} (${formatNumber(p.downloads.files)} files)` : '')
+  );
+}
+
+const stageList = (b: BuildResult) => b.stages.map((s) => `${s.name} ${formatMs(s.wallMs)} (${formatBytes(s.peakRssBytes)})`).join(', ');
+
 function buildNote(r: Results): string {
   const b = r.builds.find((x) => x.factor === 1)!;
   if (!b.ok) return `**full build** — did not complete: ${b.error}. It is built from a snapshot of the working tree; re-run when the pages are not mid-edit.`;
-  const st = Object.fromEntries(b.stages.map((s) => [s.name, s.wallMs]));
-  const p = b.astro?.phases;
-  const fixed = p ? (p.typesMs ?? 0) + (p.collectMs ?? 0) + (p.entrypointsMs ?? 0) : null;
-  const dati = route(b, /dati\/\[scope\]/);
-  const top = [...(b.astro?.routes ?? [])].sort((a, c) => (c.wallMs ?? 0) - (a.wallMs ?? 0)).slice(0, 3);
   const load = Math.max(...b.stages.map((s) => s.loadBefore[0]));
   return (
-    `**full build** — ${formatMs(b.wallMs)}: normalise ${formatMs(st.normalise)}, astro ${formatMs(st.astro)}, pagefind ${formatMs(st.pagefind)}` +
-    (p ? `; inside astro, fixed work (types and content sync, build info, Vite bundle) ${formatMs(fixed)} and page generation ${formatMs(p.routesMs)}` : '') +
-    (top.length ? `, led by ${top.map((t) => `\`${t.route}\` (${formatNumber(t.files)} files, ${formatMs(t.wallMs)})`).join(', ')}` : '') +
-    '. ' +
+    `**full build** — ${formatMs(b.wallMs)}: ${stageList(b)}; ${astroBreakdown(b)}. ` +
     (load >= 3 ? `The 1-min load was up to ${load} during the stages, so part of this is waiting for a core. ` : '') +
-    (dati ? `The per-page download route alone writes ${formatNumber(dati.files)} of the ${formatNumber(b.dist?.files)} files of dist. ` : '') +
-    'Fix: the normaliser fix (section 1) and calling `tsx scripts/normalize.ts` directly in the build script (no nested `npm run`) save seconds; the Vite bundle shrinks when the collections are not inlined in it (cause 1 of the ×100 note); the per-page downloads could be written by one post-build step instead of one Astro endpoint per file.'
+    'Astro renders the pages on one core; the stage that leads the list above is the one to shorten.'
   );
 }
 
 function x100Note(r: Results): string {
   const b = r.builds.find((x) => x.factor === 100)!;
-  const real = r.builds.find((x) => x.factor === 1);
-  const x10 = r.builds.find((x) => x.factor === 10);
-  const mem = b.astroMemory;
-  const withDati = [x10, real].find((x) => x?.ok && x.htmlPages && route(x, /dati\/\[scope\]/));
-  const perPage = withDati ? { label: withDati.label, files: route(withDati, /dati\/\[scope\]/)!.files, pages: withDati.htmlPages! } : null;
-  const parts: string[] = [];
-  parts.push(
-    `**×100 build** — ${b.ok ? `${formatMs(b.wallMs)}, peak RSS ${formatBytes(b.peakRssBytes)}` : `did not complete (${b.error}); peak RSS ${formatBytes(b.peakRssBytes)}${b.partial ? `, ${formatNumber(b.partial.htmlPages)} HTML pages written, last route \`${b.partial.lastRoute}\`` : ''}`}. What limits it, in order of weight:`,
-  );
-  parts.push(
-    `(1) Astro's content layer inlines every record of every collection into one JavaScript module (\`dist/chunks/_astro_data-layer-content_*.mjs\`, ~41 MB at ×100) that Vite/Rollup parses and bundles before rendering any page: bundling takes ${formatMs(real?.astro?.phases.entrypointsMs)} (real), ${formatMs(x10?.astro?.phases.entrypointsMs)} (×10), ${formatMs(b.astro?.phases.entrypointsMs)} (×100)` +
-      (mem ? `, and \`astro build\` already holds ${formatBytes(mem.untilBundledBytes)} when bundling ends` : '') +
-      `. Past Node's default heap limit (~4 GB here) every page then renders under constant garbage collection (comune pages went from ~0.2 s to several seconds each). ` +
-      `Fix: keep the per-record collections (projects, entities, comuni) out of \`defineCollection\`: read content/data/*.json from disk in ${at('src/lib/data.ts', /export function all</)} like src/lib/edition.ts reads report.json (the normaliser validates them with the same zod schemas; pages keep calling \`all()\`/\`byId()\`). Raising \`--max-old-space-size\` only moves the wall.`,
-  );
-  parts.push(
-    `(2) Per-page work proportional to the whole data, so total time grows with pages × records: \`byId()\` (${at('src/lib/data.ts', /export async function byId/)}) builds a new Map of a whole collection at every call and project, entity and comune pages call it for projects/entities (${at('src/pages/comuni/[slug].astro', /byId\('projects'\)/)}, ${at('src/pages/enti/[slug].astro', /byId\('projects'\)/)}, ${at('src/pages/progetti/[cup].astro', /byId\('entities'\)/)}), and each page's downloads are selected by scanning whole collections (\`pageRecords\`, ${at('src/lib/opendata/scopes.ts', /export function pageRecords/)}). Fix: memoise the Map per collection beside the \`all()\` cache and index records by entity/comune/measure once. (Tried in a scratch copy at ×10: same time and memory there, so this matters only at larger sizes; it does not remove (1).)`,
-  );
-  parts.push(
-    `(3) File count: ${at('src/pages/dati/[scope]/[slug]/[file].ts', /getStaticPaths/)} emits ${perPage ? `~${formatNumber(perPage.files / perPage.pages, 1)} download files per HTML page (${perPage.label})` : 'several download files per HTML page'} — three formats × each dataset of the page, each one an Astro route: ${formatNumber(x10?.dist?.files)} files in dist at ×10, about ten times more at ×100. Fix: write the per-page downloads in one streaming post-build step instead of one endpoint per file, and reconsider three formats per project page (a project's row is already in its entity's, comune's and measure's files).`,
-  );
+  const peak = [...b.stages].sort((a, c) => (c.peakRssBytes ?? 0) - (a.peakRssBytes ?? 0))[0];
+  const parts: string[] = [
+    `**×100 build** — ${b.ok ? `${formatMs(b.wallMs)}, peak RSS ${formatBytes(b.peakRssBytes)}` : `did not complete (${b.error}); peak RSS ${formatBytes(b.peakRssBytes)}${b.partial ? `, ${formatNumber(b.partial.htmlPages)} HTML pages written, last route \`${b.partial.lastRoute}\`` : ''}`}. ` +
+      `Stages: ${stageList(b)}; ${astroBreakdown(b)}.`,
+  ];
+  const slow = b.wallMs > BUDGETS.x100BuildMs;
+  const heavy = (b.peakRssBytes ?? 0) > BUDGETS.x100RssBytes;
+  if (heavy && peak?.name === 'pagefind')
+    parts.push(
+      'What limits the memory: Pagefind holds the whole index while it writes it, in proportion to the pages indexed and their words. Fix: index fewer pages (a project is reachable from its entity, comune and measure pages; a CUP could be looked up in a small sharded table instead of the full-text index) or fewer words (`exclude_selectors` in pagefind.yml).',
+    );
+  else if (heavy)
+    parts.push(
+      `What limits the memory: \`${peak?.name}\` — Astro keeps its content store (every record, validated) for the whole build, and the open-data catalogue reads the same records from content/data once more (${at('src/lib/opendata/load.ts', /export function loadInput/)}). Fix: let the catalogue take its records from the content layer, or write the open data in a separate process after the pages.`,
+    );
+  if (slow)
+    parts.push(
+      'What limits the time: the stages above add up page by page (the per-page cost stays flat as the data grows: see the linear-growth line), and Astro renders on one core. Fix: fewer pages per record (the three download formats and the page of each project are the largest share), or split the page rendering across cores.',
+    );
   return parts.join(' ');
 }
 
 function linearNote(r: Results): string {
   const s = r.scaling;
-  return `**linear growth** — marginal cost per page ${s.map((x) => `${x.from}→${x.to} ${formatNumber(x.marginalMsPerPage, 1)} ms and ${formatBytes(x.marginalRssPerPage)}`).join('; ')}${r.builds.some((b) => b.factor === 100 && !b.ok) ? '; ×100 did not complete' : ''}. The bundle of the inlined data store (cause 1 of the ×100 note) grows with the data and its memory stays for the whole build; per-page lookups over whole collections (cause 2) make each page cost more as the data grows. With the data out of the bundle and memoised indexes, each page costs the same at any size.`;
+  const grew = (() => {
+    const [a, c] = [r.builds.find((x) => x.factor === 10), r.builds.find((x) => x.factor === 100)];
+    if (!a?.astro || !c?.astro) return [];
+    return c.astro.routes
+      .map((rt) => {
+        const before = a.astro!.routes.find((x) => x.route === rt.route);
+        const per = (x: typeof rt) => (x.wallMs && x.files ? x.wallMs / x.files : null);
+        const [p0, p1] = [before ? per(before) : null, per(rt)];
+        return { route: rt.route, p0, p1 };
+      })
+      .filter((x) => x.p0 && x.p1 && x.p1 > 1.5 * x.p0 && x.p1 > 2)
+      .map((x) => `\`${x.route}\` ${formatNumber(x.p0!, 1)} → ${formatNumber(x.p1!, 1)} ms per file`);
+  })();
+  return (
+    `**linear growth** — marginal cost per page ${s.map((x) => `${x.from}→${x.to} ${formatNumber(x.marginalMsPerPage, 1)} ms and ${formatBytes(x.marginalRssPerPage)}`).join('; ')}${r.builds.some((b) => b.factor === 100 && !b.ok) ? '; ×100 did not complete' : ''}. ` +
+    (grew.length ? `Routes whose cost per file grew with the data (×10 → ×100): ${grew.join(', ')}: a page of those routes does work proportional to a whole collection; index what it looks up once per build.` : 'No route’s cost per file grew by half or more between ×10 and ×100; the difference is fixed work (content sync, catalogue) growing with the records, and a busy machine.')
+  );
 }
 
 function pageWeightNote(r: Results, id: string): string {
@@ -135,7 +155,7 @@ function pageWeightNote(r: Results, id: string): string {
   return (
     `**page weight (${b.label})** — over ${formatBytes(BUDGETS.pageGzipBytes)}: ${over.map((t) => `${t.label} (median ${formatBytes(t.gzipWithCss.median)}, max ${formatBytes(t.gzipWithCss.max)}, \`/${t.heaviest}\`)`).join(', ')}. ` +
     (over.some(grows)
-      ? 'These pages list every project (or record) of what they describe in one table, so their weight grows linearly with the data. Fix: show the totals and the first rows (e.g. the 50 largest) and link to the full list as a paginated page or to the download of the same rows (it already exists under /dati/); for indexes, paginate or group (by measure, province, first letter) — search covers lookup by name.'
+      ? `Every list on these pages is already cut at ${formatNumber(PAGE_SIZE)} rows a page (src/lib/pagination.ts), so the weight is the rest of the page: charts with their data tables, per-row provenance and notes. Fix: lower PAGE_SIZE for the heaviest list, or move long tables behind links to the detail pages or to the downloads.`
       : 'Fix: move long repeated tables (per-row provenance, long lists) behind links to the detail pages or to the downloads.')
   );
 }
@@ -151,12 +171,12 @@ function searchNote(r: Results, id: string): string {
     return (
       `**search time (${b.label})** — ${slow.map((x) => `«${x.query}» ${x.firstResultMs === null ? 'no result' : formatMs(x.firstResultMs)}`).join(', ')}, from the start of navigation on a cold cache` +
       (m ? `: HTML at ${formatMs(m.documentMs)}, Pagefind's script at ${formatMs(m.uiScriptMs)}, its WebAssembly at ${formatMs(m.wasmMs)}, the last index chunk at ${formatMs(m.indexMs)}; the rest is running the query and rendering results` : '') +
-      '. Each step waits for the one before: the WebAssembly and the index are only requested once Pagefind’s script runs, the fragments once the index has answered. ' +
+      '. /cerca/ preloads pagefind.js, the index entry and the wasm as soon as its own script runs, and shows each result as its fragment arrives; what is left on the path is sequential: HTML → page script → those three in parallel → Pagefind’s metadata file (its name carries a hash known only after `pagefind` runs) → an index chunk and a filter → the first fragment. ' +
       (busy ? `The 1-min load was ${b.browserLoad![0]} during these measurements: on a busy machine the CPU-bound parts (wasm compilation, search, rendering) stretch. ` : '') +
-      'Fix: start the downloads with the HTML on /cerca/ (`<link rel="modulepreload">` for pagefind.js, `<link rel="preload">` for pagefind-entry.json and the wasm), so the WebAssembly and the entry file arrive while the page’s own script is still loading; then render the first results before loading every fragment.'
+      'Fix: a step after `pagefind` that writes the metadata file’s name into /cerca/ so it is preloaded with the rest, and fewer indexed pages (a smaller metadata file; see the search-bytes note).'
     );
   }
-  return `**search bytes (${b.label})** — up to ${formatBytes(Math.max(...s.map((x) => x.bytes)))} (page and CSS ${formatBytes(pageBytes)}); Pagefind's index chunks and fragments grow with the number of pages and distinct words. Fix: index fewer words per page (\`data-pagefind-ignore\` on tables of figures and provenance notes) and keep sub-results off.`;
+  return `**search bytes (${b.label})** — up to ${formatBytes(Math.max(...s.map((x) => x.bytes)))} (page and CSS ${formatBytes(pageBytes)}); Pagefind's index chunks and fragments grow with the number of pages and distinct words. Tables and data-quality notes are already left out of the index (pagefind.yml). What remains is Pagefind's page list (its metadata file: a few bytes per indexed page, downloaded by every search) and the wasm. Fix: index fewer pages — projects (three quarters of the pages at scale) could be found by CUP through a small table sharded by the CUP's first characters, and by name through their entity's page.`;
 }
 
 /** One note per failing budget (in the order of the budget lines). */
