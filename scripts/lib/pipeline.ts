@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { collectionSchemas } from '../../src/schemas/index.ts';
-import { buildComuni, parseCpiFamily, parseMeasures, parseProgrammes, parseProjectsFamily } from '../parse/index.ts';
+import { buildComuni, parseCpiFamily, parseMeasures, parseProgrammes, parseProjectsFamily, scanHeadings } from '../parse/index.ts';
 import { createContext } from './context.ts';
 import { SeedError } from './errors.ts';
 import { crossChecks } from './reconcile.ts';
@@ -73,14 +73,16 @@ export function normalizeSeed(bytes: Uint8Array, file: string, corrections: Corr
   const lines = toLines(text);
   const { ctx, claims, repairs } = createContext(file, lines, corrections);
 
-  const results: FamilyResult[] = [parseProgrammes(ctx), parseCpiFamily(ctx), parseProjectsFamily(ctx)];
+  // The headings are read once, for the programme tables and for the measures.
+  const structure = scanHeadings(ctx);
+  const results: FamilyResult[] = [parseProgrammes(ctx, structure), parseCpiFamily(ctx), parseProjectsFamily(ctx)];
   const collections: Record<string, object[]> = {};
   const merge = (r: FamilyResult) => {
     for (const [name, recs] of Object.entries(r.collections)) (collections[name] ??= []).push(...recs);
   };
   results.forEach(merge);
   const tables = results.flatMap((r) => r.tables);
-  const measures = parseMeasures(ctx, tables, collections);
+  const measures = parseMeasures(ctx, tables, collections, structure);
   merge(measures);
   const comuni = buildComuni(collections);
   merge(comuni);
@@ -90,7 +92,7 @@ export function normalizeSeed(bytes: Uint8Array, file: string, corrections: Corr
   // Every declared collection is written, even when an edition has no rows for it: the site's
   // loaders treat a missing file as a normaliser that did not run.
   for (const name of Object.keys(collectionSchemas)) collections[name] ??= [];
-  validate(file, collections);
+  validateCollections(file, collections);
 
   // Classify every line: claimed by a parser, blank/separator (structural), or unconsumed.
   const lineReport: LineReport[] = lines.map((l) => {
@@ -145,8 +147,8 @@ export function normalizeSeed(bytes: Uint8Array, file: string, corrections: Corr
   return { collections: sortCollections(collections), report, edition };
 }
 
-/** Validate every record with its collection's schema; a failure points at the record's first seed line. */
-function validate(file: string, collections: Record<string, object[]>) {
+/** Validate every record with its collection's schema (zod); a failure points at the record's first seed line. */
+export function validateCollections(file: string, collections: Record<string, object[]>): void {
   for (const [name, records] of Object.entries(collections)) {
     const schema = collectionSchemas[name];
     if (!schema) throw new Error(`collection "${name}" has no schema in src/schemas`);
@@ -167,12 +169,14 @@ function validate(file: string, collections: Record<string, object[]>) {
 }
 
 function countStatuses(v: unknown, acc: Record<string, number>) {
-  if (Array.isArray(v)) v.forEach((x) => countStatuses(x, acc));
-  else if (v && typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    if (typeof o.status === 'string' && 'raw' in o && 'value' in o) acc[o.status] = (acc[o.status] ?? 0) + 1;
-    else Object.values(o).forEach((x) => countStatuses(x, acc));
+  if (typeof v !== 'object' || v === null) return;
+  if (Array.isArray(v)) {
+    for (const x of v) countStatuses(x, acc);
+    return;
   }
+  const o = v as Record<string, unknown>;
+  if (typeof o.status === 'string' && 'raw' in o && 'value' in o) acc[o.status] = (acc[o.status] ?? 0) + 1;
+  else for (const k of Object.keys(o)) countStatuses(o[k], acc);
 }
 
 function sortCollections(c: Record<string, object[]>): Record<string, object[]> {

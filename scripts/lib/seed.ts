@@ -3,6 +3,7 @@
  * Pure functions: the bytes come from the caller (scripts/normalize.ts owns the I/O).
  */
 import { SeedError } from './errors.ts';
+import { memoize } from './memo.ts';
 
 /** One physical line of the seed, with its cells cleaned of extraction residue. */
 export interface SeedLine {
@@ -68,11 +69,17 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return bytes.length;
 }
 
+// The tests of the plain-cell path, compiled once: a regex literal is a new object at every call, and
+// this runs on every cell of the seed.
+const MARKUP = /[<*#\\]/;
+const LOOSE_SPACE = /[^\S ]|  |^ | $/;
+const SPACES = /[\u00a0\s]+/g;
+
 /** Remove markdown/HTML residue and collapse whitespace in one cell. */
 export function cleanCell(cell: string): string {
   if (cell === '') return cell;
   // Most cells carry no markup: skip the markup passes for them (this runs on every cell).
-  if (!/[<*#\\]/.test(cell)) return /[^\S ]|  |^ | $/.test(cell) ? cell.replace(/[\u00a0\s]+/g, ' ').trim() : cell;
+  if (!MARKUP.test(cell)) return LOOSE_SPACE.test(cell) ? cell.replace(SPACES, ' ').trim() : cell;
   return cell
     .replace(/<\/?(b|u|i|strong|em)>/gi, '')
     .replace(/\*\*/g, '')
@@ -96,19 +103,32 @@ export function toLines(text: string): SeedLine[] {
 /** True when a line has no content at all (blank or only spaces/tabs). */
 export const isBlank = (l: SeedLine): boolean => l.text === '';
 
+const DASHES = /^-{2,}$/;
+
 /** True for markdown table separator rows ("--\t---\t-----"). */
-export const isSeparator = (l: SeedLine): boolean =>
-  l.text !== '' && l.cells.every((c) => c === '' || /^-{2,}$/.test(c));
+export const isSeparator = (l: SeedLine): boolean => l.text !== '' && l.cells.every((c) => c === '' || DASHES.test(c));
 
 /** Indices of the non-empty cells of a line. */
 export const filled = (l: SeedLine): string[] => l.cells.filter((c) => c !== '');
 
+/** Number of non-empty cells of a line (counted without building the list: every finder asks it of every line). */
+export function filledCount(l: SeedLine): number {
+  let n = 0;
+  for (const c of l.cells) if (c !== '') n++;
+  return n;
+}
+
 /** Case- and accent-insensitive, space-free key: compares names damaged by inserted spaces. */
 export function squash(s: string): string {
-  return s
+  return squashMemo(s);
+}
+
+// Markers, names and cells are squashed by several matchers each: normalise each text once.
+const squashMemo = memoize((s: string): string =>
+  s
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[’‘`´]/g, "'")
-    .replace(/[^a-z0-9']/g, '');
-}
+    .replace(/[^a-z0-9']/g, ''),
+);

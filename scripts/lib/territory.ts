@@ -3,6 +3,7 @@
  * The list of comuni is never hand-typed: every comune and province comes from the package.
  */
 import { createRequire } from 'node:module';
+import { memoize } from './memo.ts';
 import { slugify } from './slug.ts';
 import { squash } from './seed.ts';
 
@@ -62,23 +63,49 @@ export function comuniOf(region = 'Lombardia'): ComuneRef[] {
 
 /** Provinces (and metropolitan city) of a region, from the gazetteer. */
 export function provincesOf(region = 'Lombardia'): ProvinceRef[] {
-  const seen = new Map<string, ProvinceRef>();
-  for (const c of comuniOf(region)) {
-    if (!seen.has(c.provinciaIstat)) seen.set(c.provinciaIstat, { istat: c.provinciaIstat, nome: c.provincia, slug: c.provinciaSlug, sigla: c.sigla });
+  return provinceIndex(region).map((p) => p.ref);
+}
+
+const provinceIndexes = new Map<string, { ref: ProvinceRef; key: string; loose: string }[]>();
+
+/**
+ * The provinces of a region with their comparison keys, built once per region like the comuni
+ * index: province lookups run on every "CPI coinvolti" cell.
+ */
+function provinceIndex(region: string): { ref: ProvinceRef; key: string; loose: string }[] {
+  let idx = provinceIndexes.get(region);
+  if (!idx) {
+    const seen = new Map<string, ProvinceRef>();
+    for (const c of comuniOf(region)) {
+      if (!seen.has(c.provinciaIstat)) seen.set(c.provinciaIstat, { istat: c.provinciaIstat, nome: c.provincia, slug: c.provinciaSlug, sigla: c.sigla });
+    }
+    // Frozen: every caller now shares the same references.
+    idx = [...seen.values()]
+      .sort((a, b) => a.istat.localeCompare(b.istat))
+      .map((ref) => ({ ref: Object.freeze(ref), key: placeKey(ref.nome), loose: looseKey(ref.nome) }));
+    provinceIndexes.set(region, idx);
   }
-  return [...seen.values()].sort((a, b) => a.istat.localeCompare(b.istat));
+  return idx;
 }
 
 /** Key for comparing place names: accents, case, apostrophes, spaces and "S."/"Sant'" spelling ignored. */
 export function placeKey(name: string): string {
-  return squash(
+  return placeKeyMemo(name);
+}
+
+// Names are compared with every province and comune they might be: compute each name's key once.
+const placeKeyMemo = memoize((name: string): string =>
+  squash(
     name
       .replace(/\bS\.\s*(?=[A-Za-zÀ-ÿ])/g, 'San ')
       .replace(/\bSant['’]\s*/gi, 'San ')
       .replace(/\bSanta\s+/gi, 'San ')
       .replace(/\bSanto\s+/gi, 'San '),
-  );
-}
+  ),
+);
+
+/** "Monza e Brianza" vs the gazetteer's "Monza e della Brianza": the key without linking words. */
+const looseKey = (s: string): string => placeKey(s.replace(/\b(e|della|del|di|dei)\b/gi, ' '));
 
 /** Find a comune of the region by name (tolerant to case, accents, apostrophes, inserted spaces, "S." abbreviations). */
 export function findComune(name: string, region = 'Lombardia'): ComuneRef | null {
@@ -86,6 +113,18 @@ export function findComune(name: string, region = 'Lombardia'): ComuneRef | null
   if (!k) return null;
   const hits = comuneIndex(region).get(k);
   return hits && hits.length === 1 ? hits[0] : null;
+}
+
+const byIstat = new Map<string, ReadonlyMap<string, ComuneRef>>();
+
+/** Comuni of a region by ISTAT code, built once per region. */
+export function comuniByIstat(region = 'Lombardia'): ReadonlyMap<string, ComuneRef> {
+  let idx = byIstat.get(region);
+  if (!idx) {
+    idx = new Map(comuniOf(region).map((c) => [c.istat, c]));
+    byIstat.set(region, idx);
+  }
+  return idx;
 }
 
 const indexes = new Map<string, Map<string, ComuneRef[]>>();
@@ -112,14 +151,14 @@ export function findProvince(label: string, region = 'Lombardia'): ProvinceRef |
     .replace(/^(tutti\s+(i\s+)?cpi\s+)?(della|di)\s+/i, '')
     .replace(/^(provincia|citt[àa]\s+metropolitana)\s+di\s+/i, '')
     .trim();
-  const provinces = provincesOf(region);
-  if (/^cmm$/i.test(t)) return provinces.find((p) => p.sigla === 'MI') ?? null;
+  const provinces = provinceIndex(region);
+  if (/^cmm$/i.test(t)) return provinces.find((p) => p.ref.sigla === 'MI')?.ref ?? null;
   const k = placeKey(t);
-  const exact = provinces.find((p) => placeKey(p.nome) === k);
-  if (exact) return exact;
+  const exact = provinces.find((p) => p.key === k);
+  if (exact) return exact.ref;
   // "Monza e Brianza" vs the gazetteer's "Monza e della Brianza": compare without linking words.
-  const loose = (s: string) => placeKey(s.replace(/\b(e|della|del|di|dei)\b/gi, ' '));
-  return provinces.find((p) => loose(p.nome) === loose(t)) ?? null;
+  const loose = looseKey(t);
+  return provinces.find((p) => p.loose === loose)?.ref ?? null;
 }
 
 /** Names of the Italian regions as the gazetteer writes them (sorted), e.g. to spot a heading naming the wrong region. */

@@ -3,6 +3,7 @@
  * A missing value is never 0: it is `null` with a status.
  */
 import { SeedError, excerpt } from './errors.ts';
+import { memoize } from './memo.ts';
 import { squash, type SeedLine } from './seed.ts';
 
 /** Why a value is (or is not) there. `valido` = a number was read. */
@@ -18,6 +19,11 @@ export interface Value {
 
 /** Recognise a missing-data marker ("Dato non validato", split "validat o", "#N/D", "-", blank). */
 export function markerStatus(cell: string): Exclude<ValueStatus, 'valido'> | null {
+  return markerMemo(cell);
+}
+
+// Every figure cell is tested for a marker, some by several readers: read each cell once.
+const markerMemo = memoize((cell: string): Exclude<ValueStatus, 'valido'> | null => {
   const t = cell.trim();
   if (t === '' || /^[-–—]$/.test(t)) return 'assente';
   const k = squash(t);
@@ -25,7 +31,7 @@ export function markerStatus(cell: string): Exclude<ValueStatus, 'valido'> | nul
   if (k === 'datononvalido') return 'non_valido';
   if (/^#?n\/?d$/i.test(t.replace(/\s+/g, ''))) return 'nd';
   return null;
-}
+});
 
 const NUMBER_CHARS = /^[-+]?[\d\s.,]+$/;
 
@@ -35,6 +41,11 @@ const NUMBER_CHARS = /^[-+]?[\d\s.,]+$/;
  * (`476.666,6 7` → 476666.67). Returns null when the text is not a number.
  */
 export function parseItalianNumber(text: string): number | null {
+  return numberMemo(text);
+}
+
+// Cells are parsed as numbers by the row readers and again by the figure tests: parse each cell once.
+const numberMemo = memoize((text: string): number | null => {
   let t = text.replace(/€/g, '').replace(/%/g, '').trim();
   if (t === '' || !NUMBER_CHARS.test(t)) return null;
   t = t.replace(/\s+/g, '');
@@ -43,7 +54,10 @@ export function parseItalianNumber(text: string): number | null {
   if (!grouped.test(t) && !plain.test(t)) return null;
   const n = Number(t.replace(/\./g, '').replace(',', '.'));
   return Number.isFinite(n) ? n : null;
-}
+});
+
+/** A cell's marker status, else the number it holds, else null: what `readValue` needs, looked up once per cell. */
+const readCell = memoize((raw: string): Exclude<ValueStatus, 'valido'> | number | null => markerStatus(raw) ?? parseItalianNumber(raw));
 
 /** Round to cents without binary noise. */
 export const cents = (n: number): number => Math.round(n * 100) / 100;
@@ -56,12 +70,12 @@ export type NumberKind = 'euro' | 'integer' | 'decimal' | 'percent';
  */
 export function readValue(cell: string, kind: NumberKind, file: string, line: SeedLine, column: string): Value {
   const raw = cell.trim();
-  const status = markerStatus(raw);
-  if (status) return { value: null, status, raw };
+  const read = readCell(raw);
+  if (typeof read === 'string') return { value: null, status: read, raw };
   if (kind === 'euro' && /€/.test(raw) === false && /%/.test(raw)) {
     throw new SeedError(file, line.n, `an amount in euro for "${column}"`, excerpt(raw));
   }
-  const n = parseItalianNumber(raw);
+  const n = read;
   if (n === null) {
     throw new SeedError(file, line.n, `a number for "${column}"`, excerpt(raw));
   }

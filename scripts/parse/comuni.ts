@@ -3,7 +3,7 @@
  * based. Built after all families from their records (never from a hand-typed list): the comune
  * of each record comes from the gazetteer, and so do name, province, sigla and CAP.
  */
-import { comuniOf, placeKey, type ComuneRef } from '../lib/territory.ts';
+import { comuniByIstat, placeKey } from '../lib/territory.ts';
 import type { FamilyResult, Provenance } from '../lib/types.ts';
 
 interface Referrer {
@@ -89,7 +89,7 @@ export function comuneAliases(nome: string, spellings: string[]): string[] {
  * error upstream (families take codes from the same gazetteer), so it throws.
  */
 export function buildComuni(collections: Record<string, object[]>): FamilyResult {
-  const gazetteer = new Map<string, ComuneRef>(comuniOf().map((c) => [c.istat, c]));
+  const gazetteer = comuniByIstat();
   const cpi = (collections.cpi ?? []) as CpiLike[];
   const entities = (collections.entities ?? []) as EntityLike[];
 

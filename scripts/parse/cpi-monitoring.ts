@@ -89,8 +89,9 @@ function checkWidth(ctx: ParseCtx, l: SeedLine, width: number) {
   if (l.cells.length < width) throw new SeedError(ctx.file, l.n, `a row of ${width} cells (the columns of the header)`, `${l.cells.length} cells (a truncated row?): ${excerpt(l.text)}`);
 }
 
-const isQuarterlyHeader = (l: SeedLine) => /^periodo di rilevazione/.test(plain(l.cells[0] ?? '')) && l.cells.length > 2;
-const isTargetHeader = (l: SeedLine) => plain(l.cells[0] ?? '') === 'regione' && plain(l.cells[1] ?? '') === 'cpi';
+// These run on every line of the seed: the cell count, which most lines fail, is tested first.
+const isQuarterlyHeader = (l: SeedLine) => l.cells.length > 2 && /^periodo di rilevazione/.test(plain(l.cells[0]));
+const isTargetHeader = (l: SeedLine) => l.cells.length > 1 && plain(l.cells[0]) === 'regione' && plain(l.cells[1]) === 'cpi';
 
 /** Index of the first monitoring table's header (quarterly or per-CPI), or -1. */
 export function firstMonitoringHeader(ctx: ParseCtx): number {

@@ -9,7 +9,8 @@
  * than by position; see `placeAmounts`.
  */
 import { SeedError, excerpt } from '../lib/errors.ts';
-import { filled, isBlank, isSeparator, type SeedLine } from '../lib/seed.ts';
+import { memoize } from '../lib/memo.ts';
+import { filled, filledCount, isBlank, isSeparator, type SeedLine } from '../lib/seed.ts';
 import { markerStatus, readValue, type Value } from '../lib/values.ts';
 import type { Check, ParseCtx, Provenance, TableInfo } from '../lib/types.ts';
 import {
@@ -124,7 +125,8 @@ export function parseCpiPlan(ctx: ParseCtx): PlanGrid[] {
   const seen = new Set<Linea>();
   for (let i = 0; i < ctx.lines.length; i++) {
     const l = ctx.lines[i];
-    if (ctx.claimed(l.n) || columnHits(l) < 3) continue;
+    // A header names at least three columns, so it has at least three filled cells (most lines have one).
+    if (ctx.claimed(l.n) || filledCount(l) < 3 || columnHits(l) < 3) continue;
     const grid = readGrid(ctx, i);
     if (seen.has(grid.linea)) {
       throw new SeedError(ctx.file, l.n, `one grid per line of intervention`, `a second grid for "${grid.line.titolo}"`);
@@ -138,11 +140,16 @@ export function parseCpiPlan(ctx: ParseCtx): PlanGrid[] {
 
 /** How many cells of a line are column names of the activity grids (a header has at least three). */
 function columnHits(l: SeedLine): number {
-  return l.cells.filter((c) => {
-    const k = plain(c.replace(/^fonte di finanziamento\s*/i, ''));
-    return k !== '' && COLUMNS.some((col) => col.col !== 'attivita' && col.re.test(k));
-  }).length;
+  let hits = 0;
+  for (const c of l.cells) if (isColumnName(c)) hits++;
+  return hits;
 }
+
+/** A cell naming a column of the activity grids other than "Attività". Memoised: the grid finder tests every cell of the rows of every table. */
+const isColumnName = memoize((cell: string): boolean => {
+  const k = plain(cell.replace(/^fonte di finanziamento\s*/i, ''));
+  return k !== '' && COLUMNS.some((col) => col.col !== 'attivita' && col.re.test(k));
+});
 
 interface Header {
   lines: SeedLine[];

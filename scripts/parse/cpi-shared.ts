@@ -4,6 +4,7 @@
  * Pure functions of the cleaned lines.
  */
 import { measureCode, measureId } from '../lib/measure-code.ts';
+import { memoize } from '../lib/memo.ts';
 import { isBlank, type SeedLine } from '../lib/seed.ts';
 import { findProvince } from '../lib/territory.ts';
 import { markerStatus, parseItalianNumber } from '../lib/values.ts';
@@ -11,13 +12,18 @@ import type { Check, ParseCtx } from '../lib/types.ts';
 
 /** Accent- and case-free text with single spaces: for matching column names and captions. */
 export function plain(s: string): string {
-  return s
+  return plainMemo(s);
+}
+
+// The table finders each test every cell of the seed against their column names: normalise each cell once.
+const plainMemo = memoize((s: string): string =>
+  s
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/\s+/g, ' ')
-    .trim();
-}
+    .trim(),
+);
 
 /** True for a cell that holds a number (with or without €/%) or a missing-data marker. */
 export function isFigure(cell: string): boolean {

@@ -110,8 +110,11 @@ function finishTargets(t: TargetTable) {
     count.set(r.ref.slug!, n);
     return n === 1 ? `${prefix}-${r.ref.slug}` : `${prefix}-${r.ref.slug}-${n}`;
   });
+  // Rows of each office, in table order: the other rows of a row's office are its duplicates.
+  const rowsOf = new Map<string | undefined, number[]>();
+  t.rows.forEach((r, j) => rowsOf.set(r.ref.slug, [...(rowsOf.get(r.ref.slug) ?? []), j]));
   const records = t.rows.map(({ ref, ...r }, k) => {
-    const others = t.rows.map((x, j) => (x.ref.slug === ref.slug && j !== k ? ids[j] : null)).filter((x): x is string => x !== null);
+    const others = rowsOf.get(ref.slug)!.filter((j) => j !== k).map((j) => ids[j]);
     return {
       id: ids[k],
       ...r,

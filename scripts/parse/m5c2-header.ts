@@ -50,9 +50,13 @@ const REALIZZATO = /^valore realizzato$/i;
 /** Non-blank rows of a header (labels, separators, value labels): never more than a handful. */
 const MAX_HEADER_LINES = 8;
 
+const DISTRETTO = /^distretto sociale\b/i;
+const CUP = /^CUP$/i;
+
 /** True for the first row of an M5C2 table header: a "Distretto sociale" cell and a "CUP" cell. */
 export function isM5c2HeaderStart(l: SeedLine): boolean {
-  return l.cells.some((c) => /^distretto sociale\b/i.test(c)) && l.cells.some((c) => /^CUP$/i.test(c));
+  // Runs on every line: two different cells are needed (no cell is both), which rules out most lines.
+  return l.cells.length > 1 && l.cells.some((c) => DISTRETTO.test(c)) && l.cells.some((c) => CUP.test(c));
 }
 
 /**

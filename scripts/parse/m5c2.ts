@@ -183,16 +183,24 @@ type RowKind = 'data' | 'name' | 'fragment' | 'end';
 function classify(lines: SeedLine[], i: number, width: number): RowKind {
   const l = lines[i];
   if (isM5c2HeaderStart(l)) return 'end';
-  const filledIdx = l.cells.flatMap((c, k) => (c ? [k] : []));
   if (l.cells[1]) return 'data';
-  if (filledIdx.length === 1 && filledIdx[0] === 0) {
+  // The filled cells: how many, whether the first cell is the only one, whether all are value cells.
+  let filled = 0;
+  let valueCellsOnly = true;
+  l.cells.forEach((c, k) => {
+    if (!c) return;
+    filled++;
+    if (k < 2 || k >= width) valueCellsOnly = false;
+  });
+  if (filled === 1 && l.cells[0]) {
     // A heading or a note has no tabs, while a continuation is a row of the grid and keeps them.
     // The next table's title row is a grid row too: it names a measure, or a header follows it.
     if (isMeasureHeading(l.text) || l.cells.length < width / 2) return 'end';
-    const next = lines.slice(i + 1).find((x) => !isBlank(x));
-    return next && isM5c2HeaderStart(next) ? 'end' : 'name';
+    let j = i + 1;
+    while (j < lines.length && isBlank(lines[j])) j++;
+    return j < lines.length && isM5c2HeaderStart(lines[j]) ? 'end' : 'name';
   }
-  if (!l.cells[0] && filledIdx.length > 0 && filledIdx.every((k) => k >= 2 && k < width)) return 'fragment';
+  if (!l.cells[0] && filled > 0 && valueCellsOnly) return 'fragment';
   return 'end';
 }
 

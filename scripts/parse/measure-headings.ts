@@ -376,34 +376,64 @@ function demote(
 
 /** The region a text names after "Regione"/"REGIONE", in the gazetteer's spelling, or null. */
 export function regionIn(text: string): string | null {
-  for (const r of regionNames()) {
-    const first = r.split('/')[0];
-    const re = new RegExp(`\\bREGIONE\\s+${first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[-\s]/g, '[-\\s]?')}(?![\\p{L}])`, 'iu');
-    if (re.test(text)) return first;
-  }
+  const { each, any } = regionNamePatterns();
+  if (!any.test(text)) return null;
+  for (const [first, re] of each) if (re.test(text)) return first;
   return null;
 }
 
 /** Regions other than `home` that a text names after "Regione", "CPI" or "Potenziamento CPI". */
 export function foreignRegions(text: string, home: string | null): string[] {
   if (!home) return [];
+  const { each, any } = regionMentionPatterns(home);
+  // Most headings name no other region: one alternation of the other regions rules them out.
+  if (!any.test(text)) return [];
   const out: string[] = [];
-  for (const [first, re] of regionPatterns()) {
+  for (const [first, re] of each) {
     if (first === home) continue;
     if (re.test(text)) out.push(first);
   }
   return out;
 }
 
-let regionRe: [string, RegExp][] | null = null;
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** One compiled pattern per region, built once: foreignRegions runs on every heading. */
-function regionPatterns(): [string, RegExp][] {
-  regionRe ??= regionNames().map((r) => {
-    const first = r.split('/')[0];
-    return [first, new RegExp(`\\b(Regione|CPI)\\s+(della\\s+|di\\s+)?${first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'iu')];
-  });
-  return regionRe;
+/**
+ * Patterns over the regions of the gazetteer (first name of a bilingual one), in its order: one per
+ * region, and all of them but `except` as one alternation with the same context, which matches
+ * exactly the texts that one of those matches.
+ */
+interface RegionPatterns {
+  each: [string, RegExp][];
+  any: RegExp;
+}
+
+function regionPatterns(before: string, name: (first: string) => string, except: string | null = null): RegionPatterns {
+  const firsts = regionNames().map((r) => r.split('/')[0]);
+  const after = '(?![\\p{L}])';
+  return {
+    each: firsts.map((first) => [first, new RegExp(`${before}${name(first)}${after}`, 'iu')]),
+    any: new RegExp(`${before}(?:${firsts.filter((f) => f !== except).map(name).join('|')})${after}`, 'iu'),
+  };
+}
+
+let nameRe: RegionPatterns | null = null;
+const mentionRe = new Map<string, RegionPatterns>();
+
+/** "REGIONE <name>", spaces and hyphens inside the name optional; built once (the gazetteer does not change). */
+function regionNamePatterns(): RegionPatterns {
+  nameRe ??= regionPatterns('\\bREGIONE\\s+', (first) => escapeRe(first).replace(/[-\s]/g, '[-\\s]?'));
+  return nameRe;
+}
+
+/** "Regione/CPI [della|di] <name>", the alternation without the home region; built once per home region: foreignRegions runs on every heading. */
+function regionMentionPatterns(home: string): RegionPatterns {
+  let p = mentionRe.get(home);
+  if (!p) {
+    p = regionPatterns('\\b(Regione|CPI)\\s+(della\\s+|di\\s+)?', escapeRe, home);
+    mentionRe.set(home, p);
+  }
+  return p;
 }
 
 /** The measure whose section contains line n, or null (title block, component introductions). */

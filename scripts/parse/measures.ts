@@ -68,9 +68,12 @@ function isSubheading(l: SeedLine, text: string): boolean {
 /** Headings that open the progress part of a target ("AVANZAMENTO FISICO DEL TARGET:", "Stato di avanzamento Milestone:"). */
 const isProgressHeading = (t: string) => /\bavanzamento\b/i.test(t) && !/da conseguire/i.test(t);
 
-/** Build the measures and document collections; classify every line left by the table parsers. */
-export function parseMeasures(ctx: ParseCtx, tables: TableInfo[], collections: Record<string, object[]>): FamilyResult {
-  const st = scanHeadings(ctx);
+/**
+ * Build the measures and document collections; classify every line left by the table parsers.
+ * `st` is the document's headings, when the caller has already read them (they do not depend on
+ * what the table parsers consumed).
+ */
+export function parseMeasures(ctx: ParseCtx, tables: TableInfo[], collections: Record<string, object[]>, st: DocumentStructure = scanHeadings(ctx)): FamilyResult {
   if (st.measures.length === 0) {
     throw new SeedError(ctx.file, 1, 'at least one measure heading (RIFORMA/INVESTIMENTO n, "M5C2 – Investimento …", "M7C1R5 …")', 'none');
   }

@@ -4,7 +4,8 @@
  * and text corrections. Pure functions of the parse context; no I/O.
  */
 import { SeedError, excerpt } from '../lib/errors.ts';
-import { isBlank, isSeparator, type SeedLine } from '../lib/seed.ts';
+import { memoize } from '../lib/memo.ts';
+import { filledCount, isBlank, isSeparator, type SeedLine } from '../lib/seed.ts';
 import type { Check, Correction, ParseCtx, Provenance } from '../lib/types.ts';
 import { parseItalianDate } from '../lib/values.ts';
 
@@ -33,8 +34,8 @@ export function prevContent(ctx: ParseCtx, i: number): SeedLine | null {
   return null;
 }
 
-/** Number of non-empty cells of a line. */
-export const filledCount = (l: SeedLine): number => l.cells.filter((c) => c !== '').length;
+// Defined with the other line helpers in lib/seed.ts; the programme parsers import it from here.
+export { filledCount };
 
 /** The cells of a line without its trailing empty cells (a trailing tab is normal). */
 export function trimmed(l: SeedLine): string[] {
@@ -181,12 +182,15 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * unless `record` is false (used to test a line before deciding it is ours).
  */
 export function fixText(ctx: ParseCtx, text: string, line: number, table: string, record = true): string {
-  const whole = ctx.corrections.find((c) => c.raw === text);
+  const compiled = compileCorrections(ctx.corrections);
+  const whole = compiled.whole.get(text);
   if (whole) return record ? ctx.correct(text, line, table) : whole.fixed;
+  if (!compiled.anyKey?.test(text)) return text;
   let out = text;
-  for (const { c, re } of phrasePatterns(ctx.corrections)) {
+  for (const { c, re } of compiled.phrases) {
     re.lastIndex = 0;
-    if (re.test(out)) {
+    // The key must occur literally for its pattern to match: the substring test spares the regex.
+    if (out.includes(c.raw) && re.test(out)) {
       out = out.replace(re, () => c.fixed);
       if (record) ctx.correct(c.raw, line, table);
     }
@@ -194,33 +198,60 @@ export function fixText(ctx: ParseCtx, text: string, line: number, table: string
   return out;
 }
 
-const patternCache = new WeakMap<readonly Correction[], { c: Correction; re: RegExp }[]>();
+/** A corrections list prepared for matching: see `compileCorrections`. */
+interface CompiledCorrections {
+  /** The first correction of each key, for texts that are a key as a whole. */
+  whole: Map<string, Correction>;
+  /** Corrections usable inside a longer text, longest keys first (a phrase wins over a word inside it); ties by key for determinism. */
+  phrases: { c: Correction; re: RegExp }[];
+  /**
+   * Every phrase key as one plain alternation (no word boundaries, which keeps it fast): a text it does
+   * not match contains no key, so no phrase pattern can match it. Null without phrase keys.
+   */
+  anyKey: RegExp | null;
+}
 
-/** Corrections usable inside a longer text, compiled once per corrections list. Longest keys first, so a phrase wins over a word inside it; ties by key for determinism. */
-function phrasePatterns(corrections: readonly Correction[]) {
-  let list = patternCache.get(corrections);
-  if (!list) {
-    list = [...corrections]
+const compiledCache = new WeakMap<readonly Correction[], CompiledCorrections>();
+
+/**
+ * Compile a corrections list once. Texts are tested against it by every parser that reads a line, and
+ * most contain no key: they are ruled out by one search for all the keys instead of one regex per key.
+ */
+function compileCorrections(corrections: readonly Correction[]): CompiledCorrections {
+  let compiled = compiledCache.get(corrections);
+  if (!compiled) {
+    const whole = new Map<string, Correction>();
+    for (const c of corrections) if (!whole.has(c.raw)) whole.set(c.raw, c);
+    const phrases = [...corrections]
       .filter((c) => c.raw.length >= 4)
       .sort((a, b) => b.raw.length - a.raw.length || a.raw.localeCompare(b.raw))
       .map((c) => ({ c, re: new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(c.raw)}(?![\\p{L}\\p{N}])`, 'gu') }));
-    patternCache.set(corrections, list);
+    const anyKey = phrases.length ? new RegExp(phrases.map(({ c }) => escapeRe(c.raw)).join('|')) : null;
+    compiled = { whole, phrases, anyKey };
+    compiledCache.set(corrections, compiled);
   }
-  return list;
+  return compiled;
 }
 
 /** Corrections (from corrections.json) whose key occurs in a text, without applying or recording them. */
 export function correctionsIn(ctx: ParseCtx, text: string) {
+  const compiled = compileCorrections(ctx.corrections);
+  if (!compiled.anyKey?.test(text)) return ctx.corrections.filter((c) => c.raw === text);
   const phrases = new Set(
-    phrasePatterns(ctx.corrections)
-      .filter(({ re }) => ((re.lastIndex = 0), re.test(text)))
+    compiled.phrases
+      .filter(({ c, re }) => text.includes(c.raw) && ((re.lastIndex = 0), re.test(text)))
       .map(({ c }) => c),
   );
   return ctx.corrections.filter((c) => c.raw === text || phrases.has(c));
 }
 
 /** Remove emphasis left by the extraction inside running text ("*green*"). */
-export const plainText = (s: string): string => s.replace(/(^|[^*])\*([^*\s][^*]*?)\*(?!\*)/g, '$1$2').replace(/\s+/g, ' ').trim();
+export function plainText(s: string): string {
+  return plainTextMemo(s);
+}
+
+// The headings walk, the measures walk and their notes each read every line of text again.
+const plainTextMemo = memoize((s: string): string => s.replace(/(^|[^*])\*([^*\s][^*]*?)\*(?!\*)/g, '$1$2').replace(/\s+/g, ' ').trim());
 
 /** Normalise a target/milestone code as printed ("M5C1 – 7bis", "M7 - 30", "MSC1-5" after correction) to "M5C1-7bis". */
 export function normCode(s: string): string {

@@ -8,7 +8,7 @@ import type { Value } from '../lib/values.ts';
 import { parseActs } from './acts.ts';
 import { parseDualeAvvisi, parseDualeFinance, parseDualeTargets } from './duale.ts';
 import { parseGolAvvisi, parseGolFinance, parseGolTargets } from './gol.ts';
-import { scanHeadings } from './measure-headings.ts';
+import { scanHeadings, type DocumentStructure } from './measure-headings.ts';
 import { check, euro, round2 } from './programmes-lib.ts';
 import { parseIspezioni } from './sommerso.ts';
 
@@ -18,9 +18,11 @@ interface AvvisoLike {
   provenance: { lines: [number, number] };
 }
 
-/** Parse every programme table and reconcile the totals that span two of them. */
-export function parseProgrammes(ctx: ParseCtx): FamilyResult {
-  const structure = scanHeadings(ctx);
+/**
+ * Parse every programme table and reconcile the totals that span two of them. `structure` is the
+ * document's headings (the pipeline reads them once for this family and the measures).
+ */
+export function parseProgrammes(ctx: ParseCtx, structure: DocumentStructure = scanHeadings(ctx)): FamilyResult {
   const parts = [
     parseGolAvvisi(ctx, structure),
     parseGolTargets(ctx, structure),

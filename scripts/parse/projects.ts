@@ -42,9 +42,16 @@ function columnSum(values: Value[]) {
 
 function statusCounts(projects: ProjectDraft[]): Record<Exclude<ValueStatus, 'valido'>, number> {
   const acc = { non_validato: 0, non_valido: 0, nd: 0, assente: 0 };
+  const count = (v: Value) => {
+    if (v.status !== 'valido') acc[v.status]++;
+  };
   for (const p of projects) {
-    const vals = [p.importo, ...(p.regione === null ? [p.spese] : []), ...p.indicators.flatMap((i) => [i.programmato, i.realizzato])];
-    for (const v of vals) if (v.status !== 'valido') acc[v.status]++;
+    count(p.importo);
+    if (p.regione === null) count(p.spese);
+    for (const i of p.indicators) {
+      count(i.programmato);
+      count(i.realizzato);
+    }
   }
   return acc;
 }

@@ -22,30 +22,36 @@ const CODE = String.raw`M\d+(?:C\d+)?\s*[-–—]\s*\d+(?:bis|ter)?`;
 const STOP = new Set(['un', 'una', 'uno', 'si', 'e', 'ed', 'o', 'di', 'del', 'della', 'dei', 'delle', 'il', 'la', 'lo', 'le', 'gli', 'i', 'che', 'per', 'a', 'al', 'alla', 'in', 'nel', 'è', 'ha', 'con', 'da', 'dal', 'su', 'tra', 'fra', 'come', 'non']);
 const MULT: Record<string, number> = { mila: 1e3, milioni: 1e6, mln: 1e6, mld: 1e9, miliardi: 1e9 };
 
-/** Spans [start, end) of a text that hold no figure: links, codes, act numbers, years, article numbers. */
+/**
+ * What holds no figure: links, codes, act numbers, years, article numbers. Compiled once (every line
+ * of text is searched); `matchAll` works on a copy of each, so they keep no state between texts.
+ */
+const MASKS = [
+  /https?:\/\/\S+|\[[^\]]*\]\([^)]*\)|<[^>]+>/g,
+  /\bM\d+C\d+[RI]?\d+(?:\.\d+)*\b/g,
+  new RegExp(`\\b${CODE}`, 'gi'),
+  /\b[TQ]\d\s*-\s*\d{2}\b/g,
+  /\b[TQ]\d\s+\d{4}\b/g,
+  /\b(?:GU|D\.?\s?lgs\.?|D\.?\s?L\.|D\.?\s?M\.|DD|legge|decreto)[^.;]{0,32}?\bn\.\s*\d+(?:\/\d{4})?/gi,
+  /\b\d+\/\d{4}\b/g,
+  /\b(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)?\d{2}\b/g,
+  /\b(?:Missione|Componente|Riforma|Investimento|Sub-investimento|Percorso|Avviso|art\.|articolo|comma|punto)\s+(?:n\.\s*)?\d+(?:\.\d+)*/gi,
+  new RegExp(`(?:\\b(?:dal|al|nel|del|entro|anno|anni|annualità|biennio|triennio|dall'|nell'|${MONTHS})\\s+)(?:19|20)\\d{2}\\b`, 'gi'),
+];
+
+/** Spans [start, end) of a text that hold no figure. */
 function maskedSpans(t: string): [number, number][] {
-  const res = [
-    /https?:\/\/\S+|\[[^\]]*\]\([^)]*\)|<[^>]+>/g,
-    /\bM\d+C\d+[RI]?\d+(?:\.\d+)*\b/g,
-    new RegExp(`\\b${CODE}`, 'gi'),
-    /\b[TQ]\d\s*-\s*\d{2}\b/g,
-    /\b[TQ]\d\s+\d{4}\b/g,
-    /\b(?:GU|D\.?\s?lgs\.?|D\.?\s?L\.|D\.?\s?M\.|DD|legge|decreto)[^.;]{0,32}?\bn\.\s*\d+(?:\/\d{4})?/gi,
-    /\b\d+\/\d{4}\b/g,
-    /\b(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)?\d{2}\b/g,
-    /\b(?:Missione|Componente|Riforma|Investimento|Sub-investimento|Percorso|Avviso|art\.|articolo|comma|punto)\s+(?:n\.\s*)?\d+(?:\.\d+)*/gi,
-    new RegExp(`(?:\\b(?:dal|al|nel|del|entro|anno|anni|annualità|biennio|triennio|dall'|nell'|${MONTHS})\\s+)(?:19|20)\\d{2}\\b`, 'gi'),
-  ];
   const spans: [number, number][] = [];
-  for (const re of res) for (const m of t.matchAll(re)) spans.push([m.index!, m.index! + m[0].length]);
+  for (const re of MASKS) for (const m of t.matchAll(re)) spans.push([m.index!, m.index! + m[0].length]);
   return spans;
 }
+
+const DATES = new RegExp(`\\b(\\d{1,2}°?\\s+(?:${MONTHS})\\s+\\d{4}|\\d{1,2}\\/\\d{1,2}\\/\\d{4})\\b`, 'gi');
 
 /** Dates printed in a text, with whether they are reference dates ("al 12 maggio 2025") or deadlines ("entro il …"). */
 function datesIn(t: string): { start: number; end: number; iso: string; reference: boolean }[] {
   const out: { start: number; end: number; iso: string; reference: boolean }[] = [];
-  const re = new RegExp(`\\b(\\d{1,2}°?\\s+(?:${MONTHS})\\s+\\d{4}|\\d{1,2}\\/\\d{1,2}\\/\\d{4})\\b`, 'gi');
-  for (const m of t.matchAll(re)) {
+  for (const m of t.matchAll(DATES)) {
     const iso = parseItalianLongDate(m[1]) ?? parseItalianDate(m[1]);
     if (!iso) continue;
     const before = t.slice(Math.max(0, m.index! - 24), m.index!).toLowerCase();
@@ -57,10 +63,12 @@ function datesIn(t: string): { start: number; end: number; iso: string; referenc
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
 
+const UP_TO_LAST_DATE = new RegExp(`^.*\\b(\\d{1,2}°?\\s+(${MONTHS})\\s+\\d{4}|\\d{1,2}/\\d{1,2}/\\d{4})\\s*`, 'i');
+
 /** The last words of the clause before a number, without the connectives that lead into it ("è pari al"). */
 function introClause(before: string): string {
   // "n." abbreviates "numero": it does not end a clause.
-  const clause = (before.split(/(?<!\bn)[,;:.](?!\d)/).at(-1) ?? '').replace(new RegExp(`^.*\\b(\\d{1,2}°?\\s+(${MONTHS})\\s+\\d{4}|\\d{1,2}/\\d{1,2}/\\d{4})\\s*`, 'i'), '');
+  const clause = (before.split(/(?<!\bn)[,;:.](?!\d)/).at(-1) ?? '').replace(UP_TO_LAST_DATE, '');
   let out = words(clause).slice(-8).join(' ');
   for (let prev = ''; prev !== out; ) {
     prev = out;
