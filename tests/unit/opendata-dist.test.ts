@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, posix, resolve } from 'node:path';
+import { join, posix, relative, resolve, sep } from 'node:path';
 import { Parser } from 'n3';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -168,7 +168,7 @@ describe('links from the pages', () => {
       }
     }
     const written = [...new Set(getAllPages().map((p) => p.scope))].flatMap((scope) =>
-      existsSync(dist(`dati/${scope}`)) ? readdirSync(dist(`dati/${scope}`), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => posix.join(posix.relative(dist(''), e.parentPath).split('\\').join('/'), e.name)) : [],
+      existsSync(dist(`dati/${scope}`)) ? readdirSync(dist(`dati/${scope}`), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => relative(DIST, join(e.parentPath, e.name)).split(sep).join('/')) : [],
     );
     const extra = written.filter((w) => !expected.has(w));
     expect(wrong).toEqual([]);
