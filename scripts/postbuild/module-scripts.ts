@@ -13,7 +13,7 @@
  * A `<link rel="modulepreload">` of an inlined module is dropped (it would be refused as well).
  */
 import { getAttribute, tokenizeHtml } from './html-scan.ts';
-import { resolveSitePath } from './relative-links.ts';
+import { decode, resolveSitePath } from './relative-links.ts';
 
 export interface InlineResult {
   html: string;
@@ -41,7 +41,7 @@ export function inlineModuleScripts(html: string, fromFile: string, read: (siteP
   const modules = new Map<string, string>(); // site path → code, for the modules inlined here
   const sitePathOf = (src: string) => {
     const r = resolveSitePath(src, fromFile);
-    return r ? decodeURIComponentSafe(r.path) : null;
+    return r ? decode(r.path) : null;
   };
   for (const t of tokens) {
     if (t.kind !== 'tag' || t.name !== 'script') continue;
@@ -82,12 +82,4 @@ export function inlineModuleScripts(html: string, fromFile: string, read: (siteP
   }
   res.html = out;
   return res;
-}
-
-function decodeURIComponentSafe(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
 }

@@ -42,7 +42,8 @@ export function normaliseBase(base = '/'): string {
   return b.replace(/\/{2,}/g, '/');
 }
 
-function decode(p: string): string {
+/** decodeURIComponent, or the text unchanged when it is not valid percent-encoding. */
+export function decode(p: string): string {
   try {
     return decodeURIComponent(p);
   } catch {

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { inlineModuleScripts } from './module-scripts.ts';
-import { collectCssRefs, collectHtmlRefs, rewriteCss, rewriteHtml, type PathKind, type RewriteOptions } from './relative-links.ts';
+import { collectCssRefs, collectHtmlRefs, decode, rewriteCss, rewriteHtml, type PathKind, type RewriteOptions } from './relative-links.ts';
 import { byteOrder } from './zip.ts';
 
 /** Every regular file under `dir`, as '/'-separated relative paths sorted by UTF-8 bytes. */
@@ -137,19 +137,11 @@ export function checkTree(dir: string, base = '/'): TreeCheck {
       res.refs++;
       const path = r.url.replace(/[?#].*$/, '');
       if (path.startsWith('/')) res.absolute.push(`${f}: ${r.url}`);
-      else if (path === '' || path.endsWith('/') || stat(decodeURIComponentSafe(posix.join(posix.dirname(f), path))) === 'dir') {
+      else if (path === '' || path.endsWith('/') || stat(decode(posix.join(posix.dirname(f), path))) === 'dir') {
         res.directory.push(`${f}: ${r.url}`);
       }
       if (!fileSet.has(r.target)) res.broken.push(`${f}: ${r.url} → ${r.target} (missing)`);
     }
   }
   return res;
-}
-
-function decodeURIComponentSafe(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
 }
